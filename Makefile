@@ -1,0 +1,51 @@
+# The edition's commands. `make html` and `make test` are all a fresh machine needs.
+PYTHON       ?= python3
+VENV         ?= .venv
+BIN          := $(VENV)/bin
+SPHINXBUILD  := $(BIN)/sphinx-build
+STRICT       := -W --keep-going -n
+SPHINXOPTS   ?=
+BUILDDIR     := _build
+PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
+
+.PHONY: help html pdf latex test serve anchors clean distclean
+
+help:
+	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
+	@echo "make pdf      build the printable edition to $(PDF) (needs TeX Live: see README)"
+	@echo "make test     run the tests"
+	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
+	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
+	@echo "make clean    remove $(BUILDDIR)"
+
+# The virtual environment, made again whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,preview]'
+	touch $@
+
+html: $(VENV)/.installed
+	$(SPHINXBUILD) -b html -c . $(STRICT) $(SPHINXOPTS) source $(BUILDDIR)/html
+
+latex: $(VENV)/.installed
+	$(SPHINXBUILD) -b latex -c . $(STRICT) $(SPHINXOPTS) source $(BUILDDIR)/latex
+
+pdf: latex
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
+	@echo "The PDF is at $(PDF)"
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.installed
+	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) --watch footnotes --watch critical_edition source $(BUILDDIR)/html
+
+anchors: $(VENV)/.installed
+	$(SPHINXBUILD) -b dummy -c . -E -D edition_update_manifest=1 source $(BUILDDIR)/anchors
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info

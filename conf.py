@@ -1,0 +1,82 @@
+"""Configuration of the edition: the only one, for HTML and for print."""
+
+project = "Platform of the Joint Opposition, Chapter 7: The Party"
+author = "The Joint Opposition"
+copyright = "2026, the editors (editorial matter)"
+version = release = "0.1"
+
+extensions = ["critical_edition"]
+myst_enable_extensions = ["attrs_block"]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = []
+language = "en"
+
+# The edition: its apparatus, its reading text, the promise of its anchors.
+edition_data_dir = "footnotes"
+edition_text_documents = ["chapter"]
+edition_anchor_manifest = "source/anchor-manifest.json"
+
+# HTML: sphinx-book-theme, with the authors' notes as sidenotes.
+html_theme = "sphinx_book_theme"
+html_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
+html_theme_options = {
+    "use_sidenotes": True,
+    "show_toc_level": 1,
+    "home_page_in_toc": True,
+}
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+
+# Print: XeLaTeX through latexmk, a book with notes at the foot of the page.
+latex_engine = "xelatex"
+latex_documents = [
+    ("index", "platform-1927-ch07-the-party.tex", project, author, "manual", True),
+]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{Noto Serif}
+\setsansfont{Noto Sans}
+\setmonofont{DejaVu Sans Mono}[Scale=0.9]
+""",
+    "geometry": r"\usepackage[a4paper,top=25mm,bottom=28mm,inner=25mm,outer=42mm,marginparwidth=24mm,marginparsep=5mm]{geometry}",
+    "fncychap": "",
+    "releasename": "Edition",
+    "maketitle": r"""
+\begin{titlepage}
+\centering
+\vspace*{30mm}
+{\Large Platform of the Joint Opposition\par}
+\vspace{4mm}
+{\large 1927\par}
+\vspace{18mm}
+{\Huge\bfseries Chapter 7\par\vspace{4mm}The Party\par}
+\vspace{18mm}
+{\large The English translation as transcribed by the Marxists Internet Archive\par}
+\vfill
+{\large A critical edition\par}
+\vspace{3mm}
+{Edition \version\par}
+\vspace{20mm}
+\end{titlepage}
+""",
+    "preamble": r"""
+\makeatletter
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[LE]{\small\thepage\hfill\textit{Platform of the Joint Opposition}}%
+  \fancyhead[RO]{\small\textit{\nouppercase{\leftmark}}\hfill\thepage}%
+  \renewcommand{\headrulewidth}{0pt}%
+  \renewcommand{\footrulewidth}{0pt}}
+\fancypagestyle{plain}{\fancyhf{}\fancyfoot[C]{\small\thepage}%
+  \renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}
+\renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}
+\makeatother
+""",
+    "printindex": "",
+}
+latex_toplevel_sectioning = "chapter"

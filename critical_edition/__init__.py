@@ -1,0 +1,41 @@
+"""A Sphinx extension for critical editions: anchored paragraphs, stand-off apparatus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .anchors import EstablishAnchors
+from .assets import add_assets
+from .checks import check_consistency
+from .config import add_config_values, check_config
+from .domain import EditionDomain
+from .loading import load_apparatus
+from .nodes import add_nodes
+from .notes import AttachAuthorsNotes, AuthorsNoteRole
+from .sidenotes import LinkSidenotes
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the edition's configuration, domain, nodes, roles and transforms."""
+    app.setup_extension("myst_parser")
+    add_config_values(app)
+    add_nodes(app)
+    app.add_domain(EditionDomain)
+    app.add_role("authors-note", AuthorsNoteRole())
+    app.add_transform(EstablishAnchors)
+    app.add_transform(AttachAuthorsNotes)
+    app.add_post_transform(LinkSidenotes)
+    app.connect("config-inited", check_config)
+    app.connect("builder-inited", load_apparatus)
+    app.connect("builder-inited", add_assets)
+    app.connect("env-check-consistency", check_consistency)
+    return {
+        "version": __version__,
+        "env_version": EditionDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,19 @@
+"""The style sheet for HTML and the LaTeX package, added for their builders only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+def add_assets(app: Sphinx) -> None:
+    """Make the builder at hand copy the edition's own support files."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        app.add_css_file("edition.css")
+    elif app.builder.format == "latex":
+        app.config.latex_additional_files.append(str(PACKAGE_DIR / "latex" / "critical-edition.sty"))
+        app.add_latex_package("critical-edition")

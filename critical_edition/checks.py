@@ -1,0 +1,63 @@
+"""Checks that need every document read: run once the reading is done."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .diagnostics import Problem, warn
+from .domain import EditionDomain
+from .loading import apparatus_for
+from .manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
+from .standoff import locate
+
+logger = logging.getLogger(__name__)
+
+
+def _check_anchors(domain: EditionDomain) -> None:
+    counts = Counter(unit.anchor for _, unit in domain.all_units())
+    for docname, unit in domain.all_units():
+        if counts[unit.anchor] > 1:
+            warn(Problem.anchor_duplicate, f"anchor {unit.anchor} is given to more than one unit", (docname, unit.line))
+
+
+def _check_manifest(confdir: Path, env: BuildEnvironment, domain: EditionDomain) -> None:
+    if not env.config.edition_anchor_manifest:
+        return
+    path = Path(confdir, env.config.edition_anchor_manifest)
+    current = manifest_of(domain.all_units())
+    if env.config.edition_update_manifest:
+        write_manifest(path, current)
+        logger.info("wrote the anchor manifest %s (%d anchors)", env.config.edition_anchor_manifest, len(current))
+        return
+    for anchor, problem in compare_manifest(read_manifest(path), current):
+        warn(Problem.manifest, problem, f"{env.config.edition_anchor_manifest}:{manifest_line(path, anchor)}")
+
+
+def _check_notes_used(env: BuildEnvironment, domain: EditionDomain) -> None:
+    used = {marker.number for markers in domain.markers.values() for marker in markers}
+    for number, note in sorted(apparatus_for(env).authors_notes.items()):
+        if number not in used:
+            warn(Problem.unused, f"note {number} is marked nowhere in the text", note.location)
+
+
+def _check_targets(env: BuildEnvironment, domain: EditionDomain) -> None:
+    texts = {unit.anchor: unit.text for _, unit in domain.all_units()}
+    for note in apparatus_for(env).textual_notes.values():
+        _, problem = locate(note.target, texts)
+        if problem:
+            warn(Problem.target, f"textual note {note.id!r}: {problem}", note.location)
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """Anchors unique and as the manifest says; every note and target used once."""
+    domain = env.domains["edition"]
+    assert isinstance(domain, EditionDomain)
+    _check_anchors(domain)
+    _check_manifest(app.confdir, env, domain)
+    _check_notes_used(env, domain)
+    _check_targets(env, domain)

@@ -1,0 +1,130 @@
+"""Reading one YAML data file: parse, remember every value's line, validate.
+
+Editors work in the YAML, so every problem is reported as ``file:line`` with
+the field concerned; the line index is kept beside the data for later checks
+(unknown ids, unused records, targets that match nothing).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import jsonschema
+import yaml
+
+JsonPath = tuple[str | int, ...]
+
+
+class DataProblem(NamedTuple):
+    """One thing wrong with a data file."""
+
+    #: Line in the file, counted from 1.
+    line: int
+    #: What is wrong, naming the field where there is one.
+    message: str
+    #: ``yaml`` for unreadable files, ``schema`` for invalid records.
+    kind: str
+
+
+class DataFile(NamedTuple):
+    """The records of one data file, and where each value stands in it."""
+
+    #: The file's path as shown in messages (relative to the configuration).
+    shown_as: str
+    #: The file's records: the top-level list.
+    records: list[dict[str, Any]]
+    #: The line of every value, by its JSON path.
+    lines: dict[JsonPath, int]
+
+    def line_of(self, path: JsonPath) -> int:
+        """The line of a value, or of its nearest enclosing value."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def location(self, *path: str | int) -> str:
+        """``file:line`` of a value, for a warning."""
+        return f"{self.shown_as}:{self.line_of(tuple(path))}"
+
+
+def _index_lines(
+    node: yaml.Node, path: JsonPath, lines: dict[JsonPath, int], problems: list[DataProblem]
+) -> None:
+    """Record the line of every value below ``node``; flag duplicate keys."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                problems.append(
+                    DataProblem(key_node.start_mark.line + 1, f"duplicate key {key!r}", "yaml")
+                )
+            seen.add(key)
+            _index_lines(value_node, (*path, key), lines, problems)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), lines, problems)
+
+
+def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
+    """Decode and parse, keeping lines; problems instead of exceptions."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, {}, [DataProblem(line, f"not UTF-8 text (byte {error.start})", "yaml")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", "yaml")]
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        return None, {}, [DataProblem(line, f"YAML syntax error: {problem}", "yaml")]
+    finally:
+        loader.dispose()
+    lines: dict[JsonPath, int] = {}
+    problems: list[DataProblem] = []
+    _index_lines(node, (), lines, problems)
+    return data, lines, problems
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[JsonPath, str]:
+    """The JSON path and an editor's wording of one schema error."""
+    path: JsonPath = tuple(error.absolute_path)
+    fields = [str(part) for part in path if isinstance(part, str)]
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return path, f"field {'.'.join([*fields, missing])!r} is required but missing"
+    if error.validator == "additionalProperties":
+        return path, f"unknown field: {error.message}"
+    where = f"field {'.'.join(fields)!r}: " if fields else ""
+    return path, f"{where}{error.message}"
+
+
+def load_schema(path: Path) -> dict[str, Any]:
+    """A JSON Schema, checked to be one."""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    return schema
+
+
+def read_data_file(
+    path: Path, shown_as: str, schema: dict[str, Any]
+) -> tuple[DataFile, list[DataProblem]]:
+    """Parse and validate a data file; the problems come sorted by line."""
+    data, lines, problems = _parse(path.read_bytes())
+    data_file = DataFile(shown_as, data if isinstance(data, list) else [], lines)
+    if data is not None:
+        validator = jsonschema.validators.validator_for(schema)(schema)
+        for error in validator.iter_errors(data):
+            json_path, message = _describe(error)
+            problems.append(DataProblem(data_file.line_of(json_path), message, "schema"))
+    return data_file, sorted(problems)

@@ -1,0 +1,89 @@
+"""The authors' notes: a marker in the text, the note's text from the data.
+
+The marker ``{authors-note}`7``` stands where the authors put their note; the
+note itself is an ordinary docutils footnote built from the YAML record, so
+that each builder shows it its own way: a sidenote in HTML, a footnote at the
+foot of the page in LaTeX, a list at the end in plain text.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxRole
+
+from .diagnostics import Problem, warn
+from .domain import EditionDomain, NoteMarker
+from .loading import apparatus_for
+
+
+def note_ids(label: str) -> tuple[str, str]:
+    """The HTML ids of a note and of its marker, from the note's label."""
+    kind = "authors-note" if label.isdigit() else "editorial-note"
+    return f"{kind}-{label}", f"{kind}-ref-{label}"
+
+
+class AuthorsNoteRole(SphinxRole):
+    """``{authors-note}`N```: the marker of the authors' note number N."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if not self.text.strip().isdigit():
+            warn(Problem.note_missing, f"note marker {self.text!r} is not a note number", self.get_location())
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        label = str(int(self.text))
+        note_id, ref_id = note_ids(label)
+        marker = nodes.footnote_reference(
+            self.rawtext, label, ids=[ref_id], refid=note_id, classes=["authors-note-ref"], authors_note=int(label)
+        )
+        self.set_source_info(marker)
+        return [marker], []
+
+
+def _footnote(number: int, text: str, ref_id: str) -> nodes.footnote:
+    """A docutils footnote holding one authors' note."""
+    label = str(number)
+    note_id, _ = note_ids(label)
+    return nodes.footnote(
+        "",
+        nodes.label("", label),
+        nodes.paragraph("", text),
+        ids=[note_id],
+        backrefs=[ref_id],
+        classes=["authors-note"],
+    )
+
+
+class AttachAuthorsNotes(SphinxTransform):
+    """Give every marker its note from the data, and note what it uses."""
+
+    default_priority = 450
+
+    def apply(self, **kwargs) -> None:
+        markers = [
+            node for node in self.document.findall(nodes.footnote_reference) if "authors_note" in node.attributes
+        ]
+        domain = self.env.domains["edition"]
+        assert isinstance(domain, EditionDomain)
+        domain.markers[self.env.docname] = []
+        if not markers:
+            return
+        apparatus = apparatus_for(self.env)
+        self.env.note_dependency(apparatus.files["authorial"])
+        seen: set[int] = set()
+        footnotes = []
+        for marker in markers:
+            number = marker["authors_note"]
+            domain.markers[self.env.docname].append(NoteMarker(number, marker.line))
+            note = apparatus.authors_notes.get(number)
+            if note is None:
+                warn(Problem.note_missing, f"marker of note {number}, but the data holds no note {number}", marker)
+                marker.replace_self(nodes.problematic(marker.rawsource, marker.rawsource))
+                continue
+            if number in seen:
+                warn(Problem.note_duplicate, f"note {number} is marked more than once", marker)
+                marker.replace_self(nodes.problematic(marker.rawsource, marker.rawsource))
+                continue
+            seen.add(number)
+            footnotes.append(_footnote(number, note.text, marker["ids"][0]))
+        sections = list(self.document.findall(nodes.section))
+        (sections[0] if sections else self.document).extend(footnotes)
