@@ -78,5 +78,7 @@ latex_elements = {
 \makeatother
 """,
     "printindex": "",
+    # The chapter keeps its number in the Platform.
+    "tableofcontents": r"\sphinxtableofcontents\setcounter{chapter}{6}",
 }
 latex_toplevel_sectioning = "chapter"

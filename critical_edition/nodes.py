@@ -47,6 +47,12 @@ def visit_paragraph_number_latex(self, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def visit_block_paragraph_number_latex(self, node: nodes.Element) -> None:
+    # \edblockanchor sets the number level with the first row of the block that follows.
+    self.body.append(r"\edblockanchor{%s}" % latex_escape(node["anchor"]))
+    raise nodes.SkipNode
+
+
 def visit_paragraph_number_text(self, node: nodes.Element) -> None:
     self.add_text(f"[{node['anchor']}] ")
     raise nodes.SkipNode
@@ -67,6 +73,6 @@ def add_nodes(app: Sphinx) -> None:
     app.add_node(
         block_paragraph_number,
         html=(visit_block_paragraph_number_html, _skip_departure),
-        latex=(visit_paragraph_number_latex, _skip_departure),
+        latex=(visit_block_paragraph_number_latex, _skip_departure),
         text=(visit_paragraph_number_text, _skip_departure),
     )
