@@ -11,6 +11,8 @@ source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = []
 language = "en"
+# The text is the copy-text's, character for character: no "smart" quotes or dashes.
+smartquotes = False
 
 # The edition: its apparatus, its reading text, the promise of its anchors.
 edition_data_dir = "footnotes"
@@ -75,6 +77,8 @@ latex_elements = {
 \fancypagestyle{plain}{\fancyhf{}\fancyfoot[C]{\small\thepage}%
   \renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}
 \renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}
+% Only the chapter carries a number: "Practical Proposals" is the authors' heading, unnumbered.
+\setcounter{secnumdepth}{0}
 \makeatother
 """,
     "printindex": "",

@@ -10,6 +10,7 @@ from .anchors import EstablishAnchors
 from .assets import add_assets
 from .checks import check_consistency
 from .config import add_config_values, check_config
+from .dependencies import pages_with_changed_records
 from .domain import EditionDomain
 from .loading import load_apparatus
 from .nodes import add_nodes
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)
+    app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("env-check-consistency", check_consistency)
     return {
         "version": __version__,

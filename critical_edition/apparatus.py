@@ -8,6 +8,8 @@ rebuilds after each edit reads only what was edited.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,6 +44,8 @@ class Apparatus(NamedTuple):
     files: dict[str, Path]
     #: Schema and syntax problems (fatal) and cross-reference problems (warnings).
     findings: tuple[Finding, ...]
+    #: A hash of every record's content, by ``kind:id``: what tells a page it must be read again.
+    digests: dict[str, str]
 
     @property
     def fatal(self) -> tuple[Finding, ...]:
@@ -153,6 +157,21 @@ def _read_kind(data_dir: Path, shown_dir: str, kind: str, findings: list[Finding
     return None if problems else data
 
 
+def record_key(kind: str, record_id: str | int) -> str:
+    """How pages name the records they use."""
+    return f"{kind}:{record_id}"
+
+
+def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
+    digests = {}
+    for kind, data_file in data.items():
+        for raw in data_file.records if data_file else []:
+            record_id = raw.get("id", raw.get("number"))
+            content = json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            digests[record_key(kind, record_id)] = hashlib.sha256(content).hexdigest()[:16]
+    return digests
+
+
 def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
     """Read every data file; invalid files yield findings and no records."""
     findings: list[Finding] = []
@@ -163,7 +182,7 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
     textual = _textual_notes(data["textual"], findings) if data["textual"] else {}
     if not any(f.problem in {"yaml", "schema"} for f in findings):
         findings.extend(_cross_check(notes, bibliography))
-    return Apparatus(notes, bibliography, textual, files, tuple(findings))
+    return Apparatus(notes, bibliography, textual, files, tuple(findings), _digests(data))
 
 
 _cache: dict[Path, tuple[tuple[float, ...], Apparatus]] = {}

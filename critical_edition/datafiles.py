@@ -70,6 +70,18 @@ def _index_lines(
             _index_lines(item, (*path, index), lines, problems)
 
 
+def _syntax_problem(error: Exception) -> DataProblem:
+    """A YAML error at the line where the faulty construct starts, naming where it broke."""
+    context, problem = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    words = getattr(error, "problem", None) or str(error)
+    if context is not None and problem is not None and context.line != problem.line:
+        return DataProblem(
+            context.line + 1, f"YAML syntax error: {error.context}: {words} (line {problem.line + 1})", "yaml"
+        )
+    mark = problem or context
+    return DataProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {words}", "yaml")
+
+
 def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     """Decode and parse, keeping lines; problems instead of exceptions."""
     try:
@@ -84,10 +96,7 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
             return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", "yaml")]
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError) as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return None, {}, [DataProblem(line, f"YAML syntax error: {problem}", "yaml")]
+        return None, {}, [_syntax_problem(error)]
     finally:
         loader.dispose()
     lines: dict[JsonPath, int] = {}

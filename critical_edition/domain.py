@@ -51,7 +51,7 @@ class EditionDomain(Domain):
     label = "Edition"
     object_types = {"paragraph": ObjType("paragraph", "para")}
     roles = {"para": XRefRole()}
-    initial_data: dict[str, Any] = {"units": {}, "markers": {}}
+    initial_data: dict[str, Any] = {"units": {}, "markers": {}, "records": {}}
     data_version = 1
 
     @property
@@ -64,6 +64,15 @@ class EditionDomain(Domain):
         """Authors' note markers by document."""
         return self.data["markers"]
 
+    @property
+    def records(self) -> dict[str, dict[str, str | None]]:
+        """The apparatus records each document shows, with the digest they had when it was read."""
+        return self.data["records"]
+
+    def note_record_use(self, docname: str, key: str, digest: str | None) -> None:
+        """Remember that ``docname`` shows record ``key`` as it is now."""
+        self.records.setdefault(docname, {})[key] = digest
+
     def all_units(self) -> Iterator[tuple[str, AnchoredUnit]]:
         """Every anchored unit with its document, documents in name order."""
         for docname in sorted(self.units):
@@ -71,12 +80,12 @@ class EditionDomain(Domain):
                 yield docname, unit
 
     def clear_doc(self, docname: str) -> None:
-        self.units.pop(docname, None)
-        self.markers.pop(docname, None)
+        for key in ("units", "markers", "records"):
+            self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("units", "markers"):
+            for key in ("units", "markers", "records"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
 

@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxRole
 
 from .diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
+from .apparatus import record_key
 from .loading import apparatus_for
 
 
@@ -68,12 +69,13 @@ class AttachAuthorsNotes(SphinxTransform):
         if not markers:
             return
         apparatus = apparatus_for(self.env)
-        self.env.note_dependency(apparatus.files["authorial"])
         seen: set[int] = set()
         footnotes = []
         for marker in markers:
             number = marker["authors_note"]
             domain.markers[self.env.docname].append(NoteMarker(number, marker.line))
+            key = record_key("authorial", number)
+            domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))
             note = apparatus.authors_notes.get(number)
             if note is None:
                 warn(Problem.note_missing, f"marker of note {number}, but the data holds no note {number}", marker)

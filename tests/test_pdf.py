@@ -1,0 +1,81 @@
+"""The printed edition: XeLaTeX through latexmk gives a PDF with the whole chapter, its notes and anchors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import COPY_TEXT, IN_CI, PROJECT
+from reading_text import copy_text_parts
+
+TOOLS = ("xelatex", "latexmk", "pdftotext")
+missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+if missing and not IN_CI:
+    pytest.skip(f"needs {', '.join(missing)} (TeX Live and poppler-utils)", allow_module_level=True)
+
+ANCHOR = re.compile(r"7\.(?:0|[1-9][0-9]*|P[0-9])\.[1-9][0-9]*")
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: line breaks, hyphenation and spacing set aside."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+@pytest.fixture(scope="module")
+def pdf_text(edition_latex):
+    assert not missing, f"CI must have {missing}"
+    subprocess.run(
+        ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
+        cwd=edition_latex.outdir,
+        check=True,
+        capture_output=True,
+    )
+    pdf = edition_latex.outdir / "platform-1927-ch07-the-party.pdf"
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def test_pdf_holds_every_margin_anchor(pdf_text):
+    manifest = yaml.safe_load((PROJECT / "source" / "anchor-manifest.json").read_text(encoding="utf-8"))["anchors"]
+    found = ANCHOR.findall(pdf_text)
+    assert sorted(set(found)) == sorted(manifest)
+    assert len(found) == len(manifest)
+
+
+def test_pdf_holds_the_15_notes(pdf_text):
+    flat = squash(pdf_text)
+    _, notes = copy_text_parts(COPY_TEXT)
+    for number, text in notes.items():
+        assert squash(text) in flat, number
+
+
+RUNNING_HEAD = re.compile(r"(\d+\s+Platform of the Joint Opposition|The Party\s+\d+)")
+
+
+def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
+    """The squashed running text: margin anchors, page numbers, running heads and footnotes left out."""
+    kept = []
+    for page in pdf_text.split("\f"):
+        lines = [ANCHOR.sub("", line).strip() for line in page.splitlines()]
+        lines = [line for line in lines if line]
+        if lines and RUNNING_HEAD.fullmatch(lines[0]):
+            lines = lines[1:]
+        if lines and re.fullmatch(r"[0-9]+|[ivxlc]+", lines[-1]):
+            lines = lines[:-1]
+        kept.extend(lines)
+    flat = squash("\n".join(kept))
+    for number, text in notes.items():  # footnotes interrupt the text where a page breaks
+        flat = flat.replace(squash(f"{number} {text}"), "", 1)
+    return flat
+
+
+def test_pdf_holds_the_whole_chapter_in_order(pdf_text):
+    body, notes = copy_text_parts(COPY_TEXT)
+    flat = text_stream(pdf_text, notes)
+    expected = squash(re.sub(r"\[(\d+)\]", r"\1", body))
+    start = flat.find(expected[:60])
+    assert start != -1
+    assert flat[start : start + len(expected)] == expected
