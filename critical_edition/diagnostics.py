@@ -43,8 +43,6 @@ class Problem(enum.Enum):
     note_duplicate = "note_duplicate"
     #: A stand-off target phrase matches nothing, or more than one place.
     target = "target"
-    #: A configuration value is wrong.
-    config = "config"
 
 
 class ApparatusError(SphinxError):
