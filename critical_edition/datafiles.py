@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import jsonschema
 import yaml
+from referencing import Registry, Resource
 
 JsonPath = tuple[str | int, ...]
 
@@ -118,21 +119,25 @@ def _describe(error: jsonschema.ValidationError) -> tuple[JsonPath, str]:
     return path, f"{where}{error.message}"
 
 
-def load_schema(path: Path) -> dict[str, Any]:
-    """A JSON Schema, checked to be one."""
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    jsonschema.validators.validator_for(schema).check_schema(schema)
-    return schema
+def load_schemas(data_dir: Path) -> Registry:
+    """Every JSON Schema of a data folder, checked, by its ``$id``: they refer to each other."""
+    resources = []
+    for path in sorted(data_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.validators.validator_for(schema).check_schema(schema)
+        resources.append((schema.get("$id", path.name), Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
 
 
 def read_data_file(
-    path: Path, shown_as: str, schema: dict[str, Any]
+    path: Path, shown_as: str, schema_id: str, schemas: Registry
 ) -> tuple[DataFile, list[DataProblem]]:
     """Parse and validate a data file; the problems come sorted by line."""
     data, lines, problems = _parse(path.read_bytes())
     data_file = DataFile(shown_as, data if isinstance(data, list) else [], lines)
     if data is not None:
-        validator = jsonschema.validators.validator_for(schema)(schema)
+        schema = schemas.contents(schema_id)
+        validator = jsonschema.validators.validator_for(schema)(schema, registry=schemas)
         for error in validator.iter_errors(data):
             json_path, message = _describe(error)
             problems.append(DataProblem(data_file.line_of(json_path), message, "schema"))

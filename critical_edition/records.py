@@ -2,11 +2,42 @@
 
 Each record keeps the ``file:line`` it came from, so that any later check
 (an unknown id, a target that matches nothing) can name the place to edit.
+Each knows how to build itself from its (already schema-valid) YAML mapping.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+
+class Source(NamedTuple):
+    """Where an editorial statement comes from: a work in the bibliography."""
+
+    #: Id of the work in the bibliography.
+    work: str
+    #: Page, section or entry within it.
+    locator: str | None
+    #: Which statements of the record it supports.
+    supports: str | None
+
+    @classmethod
+    def all_from_yaml(cls, raw: dict[str, Any]) -> tuple[Source, ...]:
+        return tuple(cls(s["work"], s.get("locator"), s.get("supports")) for s in raw.get("sources", []))
+
+
+class Target(NamedTuple):
+    """A place in the reading text: a paragraph anchor and an exact phrase."""
+
+    #: The paragraph anchor, e.g. ``7.4.2``.
+    anchor: str
+    #: The exact phrase, as it stands in the reading text.
+    phrase: str
+    #: Which occurrence of the phrase in the paragraph, from 1; ``None``: the only one.
+    occurrence: int | None
+
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any]) -> Target:
+        return cls(raw["anchor"].upper(), raw["phrase"], raw.get("occurrence"))
 
 
 class Citation(NamedTuple):
@@ -35,6 +66,10 @@ class AuthorsNote(NamedTuple):
     text: str
     #: The works the note cites.
     cites: tuple[Citation, ...]
+    #: The editors' identification of what the note cites, if given.
+    identification: str | None
+    #: Sources of the identification.
+    sources: tuple[Source, ...]
     #: ``file:line`` of the record.
     location: str
 
@@ -49,16 +84,9 @@ class BibliographyEntry(NamedTuple):
     #: ``file:line`` of the record.
     location: str
 
-
-class Target(NamedTuple):
-    """A place in the reading text: a paragraph anchor and an exact phrase."""
-
-    #: The paragraph anchor, e.g. ``7.4.2``.
-    anchor: str
-    #: The exact phrase, as it stands in the reading text.
-    phrase: str
-    #: Which occurrence of the phrase in the paragraph, from 1; ``None``: the only one.
-    occurrence: int | None
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any], location: str) -> BibliographyEntry:
+        return cls(raw["id"], raw, location)
 
 
 class TextualNote(NamedTuple):
@@ -78,3 +106,99 @@ class TextualNote(NamedTuple):
     reason: str
     #: ``file:line`` of the record.
     location: str
+
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any], location: str) -> TextualNote:
+        return cls(
+            raw["id"], Target.from_yaml(raw["target"]), raw["adopted"], raw["copy_text"], raw["kind"], raw["reason"], location
+        )
+
+
+class EditorialNote(NamedTuple):
+    """An explanatory note of the editors, marked by a letter after its phrase."""
+
+    #: The record's id.
+    id: str
+    #: The phrase the note explains.
+    target: Target
+    #: The note (plain text).
+    text: str
+    #: Where its statements come from.
+    sources: tuple[Source, ...]
+    #: ``file:line`` of the record.
+    location: str
+
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any], location: str) -> EditorialNote:
+        return cls(raw["id"], Target.from_yaml(raw["target"]), raw["text"], Source.all_from_yaml(raw), location)
+
+
+class Person(NamedTuple):
+    """A person the text names: every form of the name found in the text links here."""
+
+    #: The record's id.
+    id: str
+    #: Full name.
+    name: str
+    #: The name as the index sorts it ("Stalin, Joseph").
+    index_name: str
+    #: Every form of the name as printed in the text.
+    forms: tuple[str, ...]
+    #: Date or year of birth, as the sources give it.
+    born: str | None
+    #: Date or year of death.
+    died: str | None
+    #: Position in 1927.
+    role: str
+    #: Wikidata item (``Q…``).
+    wikidata: str | None
+    #: Sources of the statements.
+    sources: tuple[Source, ...]
+    #: ``file:line`` of the record.
+    location: str
+
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any], location: str) -> Person:
+        return cls(
+            raw["id"],
+            raw["name"],
+            raw.get("index_name", raw["name"]),
+            tuple(raw["forms"]),
+            raw.get("born"),
+            raw.get("died"),
+            raw["role_1927"],
+            raw.get("wikidata"),
+            Source.all_from_yaml(raw),
+            location,
+        )
+
+    @property
+    def life(self) -> str:
+        """Life dates for a card: ``1878–1953``."""
+        born, died = (self.born or "?")[:4], (self.died or "?")[:4]
+        return "" if born == died == "?" else f"{born}\u2013{died}"
+
+
+class GlossaryTerm(NamedTuple):
+    """A term a reader needs, with every form in which the text uses it."""
+
+    #: The record's id.
+    id: str
+    #: The headword.
+    term: str
+    #: Every form of the term as printed in the text.
+    forms: tuple[str, ...]
+    #: The definition (plain text).
+    definition: str
+    #: Other spellings, the Russian, an expansion.
+    also: str | None
+    #: Sources of the definition.
+    sources: tuple[Source, ...]
+    #: ``file:line`` of the record.
+    location: str
+
+    @classmethod
+    def from_yaml(cls, raw: dict[str, Any], location: str) -> GlossaryTerm:
+        return cls(
+            raw["id"], raw["term"], tuple(raw["forms"]), raw["definition"], raw.get("also"), Source.all_from_yaml(raw), location
+        )

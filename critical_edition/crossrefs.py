@@ -1,0 +1,55 @@
+"""Checks across records: every id referred to exists, every work is cited, no form is claimed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .apparatus import Apparatus
+
+
+class Finding(NamedTuple):
+    """A problem found while loading, with where it is."""
+
+    #: ``file:line`` of the problem.
+    location: str
+    #: What is wrong.
+    message: str
+    #: The :class:`~critical_edition.diagnostics.Problem` value.
+    problem: str
+
+
+def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
+    """Every (work id, who refers to it, where) in the apparatus."""
+    for note in apparatus.authors_notes.values():
+        for citation in note.cites:
+            yield citation.work, f"note {note.number} cites", note.location
+        for source in note.sources:
+            yield source.work, f"note {note.number} gives as source", note.location
+    for kind in ("editorial_notes", "persons", "glossary"):
+        for record in getattr(apparatus, kind).values():
+            for source in record.sources:
+                yield source.work, f"{record.id!r} gives as source", record.location
+
+
+def cross_check(apparatus: Apparatus) -> list[Finding]:
+    """Ids referenced but not defined, works nothing cites, forms claimed by two records."""
+    findings = []
+    cited = set()
+    for work, who, location in _references(apparatus):
+        cited.add(work)
+        if work not in apparatus.bibliography:
+            findings.append(Finding(location, f"{who} unknown work {work!r}", "unknown_id"))
+    for entry in apparatus.bibliography.values():
+        if entry.id not in cited:
+            findings.append(Finding(entry.location, f"work {entry.id!r} is cited by no record", "unused"))
+    claimed: dict[str, str] = {}
+    for record in [*apparatus.persons.values(), *apparatus.glossary.values()]:
+        for form in record.forms:
+            if form in claimed:
+                findings.append(
+                    Finding(record.location, f"the form {form!r} is claimed by {claimed[form]!r} too", "duplicate_id")
+                )
+            claimed[form] = record.id
+    return findings
