@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .anchors import EstablishAnchors
 from .assets import add_assets
+from .attach import AttachStandoff
 from .checks import check_consistency
 from .config import add_config_values, check_config
 from .dependencies import pages_with_changed_records
@@ -15,6 +16,8 @@ from .domain import EditionDomain
 from .loading import load_apparatus
 from .nodes import add_nodes
 from .notes import AttachAuthorsNotes, AuthorsNoteRole
+from .print_notes import LetterEditorialNotesInPrint
+from .registers import setup_registers
 from .sidenotes import LinkSidenotes
 
 __version__ = "0.1.0"
@@ -29,7 +32,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("authors-note", AuthorsNoteRole())
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)
+    app.add_transform(AttachStandoff)
     app.add_post_transform(LinkSidenotes)
+    app.add_post_transform(LetterEditorialNotesInPrint)
+    setup_registers(app)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -19,6 +18,7 @@ from .config import anchor_regex
 from .diagnostics import Problem, warn
 from .domain import AnchoredUnit, EditionDomain
 from .nodes import block_paragraph_number, paragraph_number
+from .standoff import unit_text
 
 #: The paragraph-level units of a text: what an anchor can stand on.
 UNIT_TYPES = (nodes.paragraph, nodes.block_quote, nodes.bullet_list, nodes.enumerated_list, nodes.table)
@@ -34,21 +34,7 @@ def fragment_of(anchor: str, prefix: str) -> str:
 
 def normalized_text(node: nodes.Element) -> str:
     """The words of a unit, as the manifest hashes them: notes and numbers left out."""
-    parts = []
-
-    def collect(current: nodes.Node) -> None:
-        if isinstance(current, NOT_TEXT):
-            return
-        if isinstance(current, nodes.Text):
-            parts.append(str(current))
-        elif isinstance(current, nodes.Element):
-            for child in current.children:
-                collect(child)
-            if isinstance(current, (nodes.paragraph, nodes.entry, nodes.list_item)):
-                parts.append(" ")
-
-    collect(node)
-    return " ".join(unicodedata.normalize("NFC", "".join(parts)).split())
+    return " ".join(unit_text(node, NOT_TEXT)[0].split())
 
 
 def text_digest(text: str) -> str:

@@ -45,12 +45,20 @@ def _check_notes_used(env: BuildEnvironment, domain: EditionDomain) -> None:
             warn(Problem.unused, f"note {number} is marked nowhere in the text", note.location)
 
 
-def _check_targets(env: BuildEnvironment, domain: EditionDomain) -> None:
+def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
+    """Every textual and editorial note found its phrase; every person and term is named somewhere."""
+    apparatus = apparatus_for(env)
     texts = {unit.anchor: unit.text for _, unit in domain.all_units()}
-    for note in apparatus_for(env).textual_notes.values():
-        _, problem = locate(note.target, texts)
-        if problem:
-            warn(Problem.target, f"textual note {note.id!r}: {problem}", note.location)
+    for kind, records in (("textual", apparatus.textual_notes), ("editorial", apparatus.editorial_notes)):
+        for record in records.values():
+            _, problem = locate(record.target, texts)
+            if problem:
+                warn(Problem.target, f"{kind} note {record.id!r}: {problem}", record.location)
+    for kind, records in (("person", apparatus.persons), ("term", apparatus.glossary)):
+        for record in records.values():
+            if not domain.mentions_of(kind, record.id):
+                forms = ", ".join(repr(form) for form in record.forms)
+                warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
@@ -60,4 +68,4 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_anchors(domain)
     _check_manifest(app.confdir, env, domain)
     _check_notes_used(env, domain)
-    _check_targets(env, domain)
+    _check_standoff(env, domain)

@@ -19,6 +19,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .loading import apparatus_for
+
 
 class AnchoredUnit(NamedTuple):
     """A paragraph-level unit of the reading text and its anchor."""
@@ -44,15 +46,34 @@ class NoteMarker(NamedTuple):
     line: int | None
 
 
+class Mention(NamedTuple):
+    """A record shown at a place of the text: a name, a term, a note, an emendation."""
+
+    #: ``person``, ``term``, ``editorial`` or ``textual``.
+    kind: str
+    #: The record's id.
+    record: str
+    #: The anchor of the paragraph.
+    anchor: str
+    #: The paragraph's HTML id.
+    fragment: str
+
+
 class EditionDomain(Domain):
     """Anchors as citable objects (``{edition:para}`7.4.2```), and note markers."""
 
     name = "edition"
     label = "Edition"
-    object_types = {"paragraph": ObjType("paragraph", "para")}
-    roles = {"para": XRefRole()}
-    initial_data: dict[str, Any] = {"units": {}, "markers": {}, "records": {}}
-    data_version = 1
+    object_types = {
+        "paragraph": ObjType("paragraph", "para"),
+        "person": ObjType("person", "person"),
+        "work": ObjType("work", "work"),
+    }
+    roles = {"para": XRefRole(), "person": XRefRole(), "work": XRefRole()}
+    initial_data: dict[str, Any] = {"units": {}, "markers": {}, "records": {}, "mentions": {}, "registers": {}}
+    #: Per-document data, merged document by document.
+    per_document = ("units", "markers", "records", "mentions")
+    data_version = 2
 
     @property
     def units(self) -> dict[str, list[AnchoredUnit]]:
@@ -69,6 +90,25 @@ class EditionDomain(Domain):
         """The apparatus records each document shows, with the digest they had when it was read."""
         return self.data["records"]
 
+    @property
+    def mentions(self) -> dict[str, list[Mention]]:
+        """Records shown in each document, in reading order."""
+        return self.data["mentions"]
+
+    @property
+    def registers(self) -> dict[str, tuple[str, str]]:
+        """Where each register stands: kind -> (document, id of its first entry's prefix)."""
+        return self.data["registers"]
+
+    def mentions_of(self, kind: str, record: str) -> list[tuple[str, Mention]]:
+        """Every place that shows a record, documents in name order."""
+        return [
+            (docname, mention)
+            for docname in sorted(self.mentions)
+            for mention in self.mentions[docname]
+            if mention.kind == kind and mention.record == record
+        ]
+
     def note_record_use(self, docname: str, key: str, digest: str | None) -> None:
         """Remember that ``docname`` shows record ``key`` as it is now."""
         self.records.setdefault(docname, {})[key] = digest
@@ -80,14 +120,20 @@ class EditionDomain(Domain):
                 yield docname, unit
 
     def clear_doc(self, docname: str) -> None:
-        for key in ("units", "markers", "records"):
+        for key in self.per_document:
             self.data[key].pop(docname, None)
+        for kind, (register_doc, _) in list(self.registers.items()):
+            if register_doc == docname:
+                del self.registers[kind]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("units", "markers", "records"):
+            for key in self.per_document:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+        for kind, (register_doc, prefix) in otherdata["registers"].items():
+            if register_doc in docnames:
+                self.registers[kind] = (register_doc, prefix)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for docname, unit in self.all_units():
@@ -107,6 +153,12 @@ class EditionDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ in ("person", "work"):
+            records = apparatus_for(env).persons if typ == "person" else apparatus_for(env).bibliography
+            if typ not in self.registers or target not in records:
+                return None
+            docname, prefix = self.registers[typ]
+            return make_refnode(builder, fromdocname, docname, f"{prefix}{target}", contnode)
         found = self._find(target)
         if found is None:
             return None

@@ -23,6 +23,57 @@ class block_paragraph_number(nodes.General, nodes.Element):
     """A margin number set before a unit that cannot hold it inline (a table)."""
 
 
+class mention(nodes.Inline, nodes.TextElement):
+    """A name or a term in the text, linked to its register entry, with a card.
+
+    Attributes: ``kind`` (``person`` or ``term``), ``record`` (the id),
+    ``index_entry`` (for persons: the name as the index sorts it).
+    """
+
+
+class emendation(nodes.Inline, nodes.TextElement):
+    """The adopted reading where the edition departs from the copy-text; its card gives the copy-text's."""
+
+
+class card(nodes.Inline, nodes.TextElement):
+    """What a mention or an emendation shows on hover and keyboard focus (HTML only)."""
+
+
+def visit_mention_html(self, node: nodes.Element) -> None:
+    self.body.append(f'<span class="edition-mention edition-{node["kind"]}">')
+
+
+def close_span_html(self, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_emendation_html(self, node: nodes.Element) -> None:
+    self.body.append(
+        f'<span class="edition-emendation" tabindex="0" aria-describedby="{node["card_id"]}">'
+    )
+
+
+def visit_card_html(self, node: nodes.Element) -> None:
+    self.body.append(f'<span class="edition-card" role="tooltip" id="{node["ids"][0]}">')
+
+
+def visit_mention_latex(self, node: nodes.Element) -> None:
+    pass
+
+
+def depart_mention_latex(self, node: nodes.Element) -> None:
+    if node.get("index_entry"):
+        self.body.append(r"\index{%s}" % self.idescape(node["index_entry"]))
+
+
+def _visit_children(self, node: nodes.Element) -> None:
+    """Nothing around the node: its children stand for it."""
+
+
+def _skip(self, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
 def _anchor_link_html(node: nodes.Element) -> str:
     anchor = node["anchor"]
     return (
@@ -63,7 +114,20 @@ def _skip_departure(self, node: nodes.Element) -> None:
 
 
 def add_nodes(app: Sphinx) -> None:
-    """Register both margin-number nodes for every builder used."""
+    """Register every node of the edition for every builder used."""
+    app.add_node(
+        mention,
+        html=(visit_mention_html, close_span_html),
+        latex=(visit_mention_latex, depart_mention_latex),
+        text=(_visit_children, _visit_children),
+    )
+    app.add_node(
+        emendation,
+        html=(visit_emendation_html, close_span_html),
+        latex=(_visit_children, _visit_children),
+        text=(_visit_children, _visit_children),
+    )
+    app.add_node(card, html=(visit_card_html, close_span_html), latex=(_skip, None), text=(_skip, None))
     app.add_node(
         paragraph_number,
         html=(visit_paragraph_number_html, _skip_departure),

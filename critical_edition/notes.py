@@ -40,9 +40,8 @@ class AuthorsNoteRole(SphinxRole):
         return [marker], []
 
 
-def _footnote(number: int, text: str, ref_id: str) -> nodes.footnote:
-    """A docutils footnote holding one authors' note."""
-    label = str(number)
+def note_footnote(label: str, text: str, ref_id: str, kind: str) -> nodes.footnote:
+    """A docutils footnote holding one note, authors' or editors'."""
     note_id, _ = note_ids(label)
     return nodes.footnote(
         "",
@@ -50,7 +49,7 @@ def _footnote(number: int, text: str, ref_id: str) -> nodes.footnote:
         nodes.paragraph("", text),
         ids=[note_id],
         backrefs=[ref_id],
-        classes=["authors-note"],
+        classes=[kind],
     )
 
 
@@ -86,6 +85,6 @@ class AttachAuthorsNotes(SphinxTransform):
                 marker.replace_self(nodes.problematic(marker.rawsource, marker.rawsource))
                 continue
             seen.add(number)
-            footnotes.append(_footnote(number, note.text, marker["ids"][0]))
+            footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note"))
         sections = list(self.document.findall(nodes.section))
         (sections[0] if sections else self.document).extend(footnotes)

@@ -36,12 +36,15 @@ class LinkSidenotes(SphinxPostTransform):
             label = names[0][len(SIDENOTE_NAME) :]
             note_id, ref_id = note_ids(label)
             marker["ids"] = [ref_id]
-            for superscript in marker.findall(nodes.superscript):
-                link = nodes.reference(
-                    "", "", *superscript.children, refid=note_id, classes=["edition-noteref"], reftitle=f"Note {label}"
-                )
-                superscript.children = []
-                superscript.append(link)
+            # The theme puts one superscript node in both the marker and the note: link a copy.
+            for index, child in enumerate(marker.children):
+                if isinstance(child, nodes.superscript):
+                    link = nodes.reference(
+                        "", label, refid=note_id, classes=["edition-noteref"], reftitle=f"Note {label}"
+                    )
+                    linked = nodes.superscript("", "", link)
+                    linked.parent = marker
+                    marker.children[index] = linked
         for note in list(self.document.findall(nodes.inline)):
             if "sidenote" not in note["classes"] or not note.children:
                 continue

@@ -1,0 +1,223 @@
+"""The registers: persons, glossary, works cited, and the two apparatus lists.
+
+Each is a directive that builds its page from the records, with standard
+nodes every builder knows. Their "named in" lines are placeholders until all
+documents are read; then they become links to every paragraph concerned.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.domains.std import make_glossary_term
+from sphinx.util.docutils import SphinxDirective
+
+from .attach import note_letter
+from .domain import EditionDomain
+from .loading import apparatus_for
+from .records import BibliographyEntry, Source
+
+
+class backrefs(nodes.Inline, nodes.TextElement):
+    """Placeholder for the links to every paragraph that shows a record."""
+
+
+def _xref(domain: str, reftype: str, target: str, text: str) -> addnodes.pending_xref:
+    xref = addnodes.pending_xref("", refdomain=domain, reftype=reftype, reftarget=target, refexplicit=True, refwarn=True)
+    xref += nodes.inline(text, text)
+    return xref
+
+
+def sources_paragraph(sources: tuple[Source, ...], bibliography: dict[str, BibliographyEntry]) -> nodes.paragraph:
+    """``Sources: <title>, <locator>; …`` with each work linked to Works Cited."""
+    paragraph = nodes.paragraph("", "Sources: ", classes=["edition-sources"])
+    for index, source in enumerate(sources):
+        if index:
+            paragraph += nodes.Text("; ")
+        entry = bibliography.get(source.work)
+        paragraph += _xref("edition", "work", source.work, entry.csl["title"] if entry else source.work)
+        if source.locator:
+            paragraph += nodes.Text(f", {source.locator}")
+    return paragraph
+
+
+def work_reference(entry: BibliographyEntry) -> list[nodes.Node]:
+    """A works-cited entry in a plain, full form: author, title, container, volume, pages, date, URL."""
+    csl = entry.csl
+    parts: list[nodes.Node] = []
+    names = [a.get("literal") or ", ".join(filter(None, [a.get("family"), a.get("given")])) for a in csl.get("author", [])]
+    if names:
+        parts.append(nodes.Text("; ".join(names).rstrip(".") + ". "))
+    title_node = nodes.emphasis if csl["type"] in {"book", "periodical", "report"} else nodes.inline
+    parts.append(title_node(csl["title"], csl["title"]))
+    details = [
+        csl.get("container-title"),
+        f"vol. {csl['volume']}" if csl.get("volume") else None,
+        csl.get("publisher-place"),
+        csl.get("publisher"),
+        csl.get("issued"),
+        f"pp. {csl['page']}" if csl.get("page") else None,
+    ]
+    details = [d for d in details if d]
+    parts.append(nodes.Text((". " + ", ".join(details) if details else "") + "."))
+    if csl.get("URL"):
+        parts += [nodes.Text(" "), nodes.reference(csl["URL"], csl["URL"], refuri=csl["URL"])]
+    if csl.get("note"):
+        parts.append(nodes.Text(f" {csl['note']}"))
+    return parts
+
+
+class RegisterDirective(SphinxDirective):
+    """Common ground: note where the register stands and which data file it shows.
+
+    Subclasses set the three names below and build their nodes in ``entries``.
+    """
+
+    #: ``person``, ``term``, ``work``, ``textual`` or ``editorial``.
+    kind = ""
+    #: Prefix of the ids of the entries.
+    prefix = ""
+    #: The data file the register shows, by kind.
+    data_kind = ""
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.domains["edition"]
+        assert isinstance(domain, EditionDomain)
+        domain.registers[self.kind] = (self.env.docname, self.prefix)
+        apparatus = apparatus_for(self.env)
+        if self.data_kind in apparatus.files:
+            self.env.note_dependency(apparatus.files[self.data_kind])
+        return self.entries(apparatus)
+
+
+class PersonsRegister(RegisterDirective):
+    """``{persons}``: everyone the text names, with dates, role, Wikidata id, sources, and where named."""
+
+    kind, prefix, data_kind = "person", "person-", "persons"
+
+    def entries(self, apparatus) -> list[nodes.Node]:
+        items = nodes.definition_list(classes=["edition-register", "edition-persons"])
+        for person in sorted(apparatus.persons.values(), key=lambda p: p.index_name):
+            term = nodes.term("", person.index_name, ids=[f"person-{person.id}"])
+            body = nodes.definition()
+            life = f"{person.life}. " if person.life else ""
+            body += nodes.paragraph("", f"{person.name}. {life}{person.role}")
+            if person.wikidata:
+                url = f"https://www.wikidata.org/wiki/{person.wikidata}"
+                body += nodes.paragraph("", "Wikidata: ", nodes.reference(person.wikidata, person.wikidata, refuri=url))
+            body += sources_paragraph(person.sources, apparatus.bibliography)
+            body += nodes.paragraph("", "Named in: ", backrefs("", kind="person", record=person.id))
+            items += nodes.definition_list_item("", term, body)
+        return [items]
+
+
+class GlossaryRegister(RegisterDirective):
+    """``{glossary-register}``: a Sphinx glossary of the terms, each with the paragraphs using it."""
+
+    kind, prefix, data_kind = "term", "term-", "glossary"
+
+    def entries(self, apparatus) -> list[nodes.Node]:
+        glossary = addnodes.glossary(sorted=False)
+        items = nodes.definition_list(classes=["glossary", "edition-register"])
+        for term in sorted(apparatus.glossary.values(), key=lambda t: t.term.lower()):
+            term_node = make_glossary_term(
+                self.env, [nodes.Text(term.term)], None, self.env.doc2path(self.env.docname), self.lineno, None, self.state.document
+            )
+            body = nodes.definition()
+            body += nodes.paragraph("", term.definition)
+            if term.also:
+                body += nodes.paragraph("", f"Also: {term.also}")
+            body += sources_paragraph(term.sources, apparatus.bibliography)
+            body += nodes.paragraph("", "Used in: ", backrefs("", kind="term", record=term.id))
+            items += nodes.definition_list_item("", term_node, body)
+        glossary += items
+        return [glossary]
+
+
+class WorksCited(RegisterDirective):
+    """``{works-cited}``: every work cited by the authors' notes and by the editors."""
+
+    kind, prefix, data_kind = "work", "work-", "bibliography"
+
+    def entries(self, apparatus) -> list[nodes.Node]:
+        items = nodes.bullet_list(classes=["edition-register", "edition-works"])
+        for entry in sorted(apparatus.bibliography.values(), key=lambda e: (e.csl.get("author") or [{}])[0].get("family", e.csl["title"])):
+            paragraph = nodes.paragraph("", "", ids=[f"work-{entry.id}"])
+            paragraph += work_reference(entry)
+            citing = [n.number for n in apparatus.authors_notes.values() if any(c.work == entry.id for c in n.cites)]
+            if citing:
+                paragraph += nodes.Text(" Cited in the authors' note" + ("s " if len(citing) > 1 else " "))
+                paragraph += nodes.Text(", ".join(str(n) for n in citing) + ".")
+            items += nodes.list_item("", paragraph)
+        return [items]
+
+
+class TextualApparatus(RegisterDirective):
+    """``{textual-apparatus}``: lemma ] copy-text reading, paragraph by paragraph."""
+
+    kind, prefix, data_kind = "textual", "textual-", "textual"
+
+    def entries(self, apparatus) -> list[nodes.Node]:
+        items = nodes.bullet_list(classes=["edition-register", "edition-apparatus"])
+        for note in apparatus.textual_notes.values():
+            paragraph = nodes.paragraph("", "", ids=[f"textual-{note.id}"])
+            paragraph += _xref("edition", "para", note.target.anchor, note.target.anchor)
+            paragraph += nodes.Text(f"  {note.adopted} ] {note.copy_text} ")
+            paragraph += nodes.emphasis("", f"({note.kind})")
+            paragraph += nodes.Text(f" {note.reason}")
+            items += nodes.list_item("", paragraph)
+        return [items]
+
+
+class EditorialNotesList(RegisterDirective):
+    """``{editorial-notes}``: the editors' notes by letter, with their phrase and sources."""
+
+    kind, prefix, data_kind = "editorial", "editorial-", "editorial"
+
+    def entries(self, apparatus) -> list[nodes.Node]:
+        items = nodes.bullet_list(classes=["edition-register", "edition-editorial-notes"])
+        for index, note in enumerate(apparatus.editorial_notes.values()):
+            paragraph = nodes.paragraph("", "", ids=[f"editorial-{note.id}"])
+            paragraph += nodes.strong("", note_letter(index))
+            paragraph += nodes.Text(" ")
+            paragraph += _xref("edition", "para", note.target.anchor, note.target.anchor)
+            paragraph += nodes.Text(f" {note.target.phrase}: ")
+            paragraph += nodes.Text(note.text)
+            items += nodes.list_item("", paragraph, sources_paragraph(note.sources, apparatus.bibliography))
+        return [items]
+
+
+def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace each placeholder with links to the paragraphs that show its record."""
+    domain = app.env.domains["edition"]
+    assert isinstance(domain, EditionDomain)
+    for placeholder in list(doctree.findall(backrefs)):
+        links: list[nodes.Node] = []
+        seen = set()
+        for target_doc, mention in domain.mentions_of(placeholder["kind"], placeholder["record"]):
+            if mention.anchor in seen:
+                continue
+            seen.add(mention.anchor)
+            uri = app.builder.get_relative_uri(docname, target_doc) + "#" + mention.fragment
+            if links:
+                links.append(nodes.Text(", "))
+            links.append(nodes.reference(mention.anchor, mention.anchor, refuri=uri, internal=True))
+        placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
+
+
+def registers_to_rewrite(app: Sphinx, env) -> list[str]:
+    """Registers list every document's mentions: write them whenever anything was read."""
+    domain = env.domains["edition"]
+    return sorted({docname for docname, _ in domain.registers.values()})
+
+
+def setup_registers(app: Sphinx) -> None:
+    app.add_node(backrefs)
+    app.add_directive("persons", PersonsRegister)
+    app.add_directive("glossary-register", GlossaryRegister)
+    app.add_directive("works-cited", WorksCited)
+    app.add_directive("textual-apparatus", TextualApparatus)
+    app.add_directive("editorial-notes", EditorialNotesList)
+    app.connect("doctree-resolved", resolve_backrefs)
+    app.connect("env-updated", registers_to_rewrite)
