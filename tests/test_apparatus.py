@@ -84,7 +84,7 @@ def test_print_has_index_entries_lettered_notes_and_back_matter(built):
     assert r"\begin{footnote}[1]" in tex
     assert "[a]" not in tex
     assert "An explanatory note." in tex
-    assert r"formely ] formely" in tex
+    assert "formely {]} formely" in tex
     assert app.warning.getvalue() == ""
 
 
