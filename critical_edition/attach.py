@@ -20,7 +20,7 @@ from .apparatus import Apparatus, record_key
 from .diagnostics import Problem, warn
 from .domain import EditionDomain, Mention
 from .loading import apparatus_for
-from .nodes import card, emendation, mention
+from .nodes import card, make_emendation, mention
 from .notes import note_footnote, note_ids
 from .records import GlossaryTerm, Person
 from .standoff import Span, form_matches, locate, non_overlapping, unit_text, wrap_spans
@@ -79,7 +79,7 @@ class AttachStandoff(SphinxTransform):
         """Every span the apparatus asks for in one unit."""
         texts = {anchor: text}
         for note in apparatus.textual_notes.values():
-            if note.target.anchor == anchor and note.kind != "structure":
+            if note.target.anchor == anchor and not note.target.note and note.kind != "structure":
                 start, _ = locate(note.target, texts)
                 if start is not None:
                     wrap = self._emendation(note.copy_text, note.id)
@@ -102,8 +102,8 @@ class AttachStandoff(SphinxTransform):
 
     def _emendation(self, copy_text: str, record: str) -> Callable[[str], nodes.Node]:
         def build(text: str) -> nodes.Node:
-            note_card = self._card(f"The copy-text reads: {copy_text}")
-            return emendation("", "", nodes.Text(text), note_card, card_id=note_card["ids"][0], record=record)
+            self._cards += 1
+            return make_emendation(text, copy_text, record, f"edition-card-{self._cards}")
 
         return build
 

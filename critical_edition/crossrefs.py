@@ -44,6 +44,22 @@ def cross_check(apparatus: Apparatus) -> list[Finding]:
     for entry in apparatus.bibliography.values():
         if entry.id not in cited:
             findings.append(Finding(entry.location, f"work {entry.id!r} is cited by no record", "unused"))
+    for change in apparatus.textual_notes.values():
+        number = change.target.note
+        if number is None:
+            continue
+        note = apparatus.authors_notes.get(number)
+        if note is None:
+            findings.append(Finding(change.location, f"textual note {change.id!r}: there is no note {number}", "unknown_id"))
+        elif note.text.count(change.target.phrase) != 1:
+            count = note.text.count(change.target.phrase)
+            findings.append(
+                Finding(
+                    change.location,
+                    f"textual note {change.id!r}: the phrase {change.target.phrase!r} occurs {count} times in note {number}",
+                    "target",
+                )
+            )
     claimed: dict[str, str] = {}
     for record in [*apparatus.persons.values(), *apparatus.glossary.values()]:
         for form in record.forms:

@@ -39,6 +39,12 @@ class card(nodes.Inline, nodes.TextElement):
     """What a mention or an emendation shows on hover and keyboard focus (HTML only)."""
 
 
+def make_emendation(adopted: str, copy_text: str, record: str, card_id: str) -> emendation:
+    """The adopted reading, marked, with a card giving the copy-text's."""
+    note_card = card("", f"The copy-text reads: {copy_text}", ids=[card_id])
+    return emendation("", "", nodes.Text(adopted), note_card, card_id=card_id, record=record)
+
+
 def visit_mention_html(self, node: nodes.Element) -> None:
     self.body.append(f'<span class="edition-mention edition-{node["kind"]}">')
 

@@ -8,6 +8,8 @@ foot of the page in LaTeX, a list at the end in plain text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
@@ -16,6 +18,8 @@ from .diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
 from .apparatus import record_key
 from .loading import apparatus_for
+from .nodes import make_emendation
+from .records import TextualNote
 
 
 def note_ids(label: str) -> tuple[str, str]:
@@ -40,13 +44,30 @@ class AuthorsNoteRole(SphinxRole):
         return [marker], []
 
 
-def note_footnote(label: str, text: str, ref_id: str, kind: str) -> nodes.footnote:
+def _note_text(text: str, number: int | None, textual: Iterable[TextualNote]) -> list[nodes.Node]:
+    """A note's text, with the edition's emendations of it marked."""
+    parts: list[nodes.Node] = [nodes.Text(text)]
+    for change in textual:
+        if number is None or change.target.note != number:
+            continue
+        last = str(parts[-1])
+        before, found, after = last.partition(change.target.phrase)
+        if found:
+            marked = make_emendation(change.adopted, change.copy_text, change.id, f"edition-card-note-{change.id}")
+            parts[-1:] = [nodes.Text(before), marked, nodes.Text(after)]
+    return parts
+
+
+def note_footnote(
+    label: str, text: str, ref_id: str, kind: str, textual: Iterable[TextualNote] = ()
+) -> nodes.footnote:
     """A docutils footnote holding one note, authors' or editors'."""
     note_id, _ = note_ids(label)
+    number = int(label) if label.isdigit() else None
     return nodes.footnote(
         "",
         nodes.label("", label),
-        nodes.paragraph("", text),
+        nodes.paragraph("", "", *_note_text(text, number, textual)),
         ids=[note_id],
         backrefs=[ref_id],
         classes=[kind],
@@ -85,6 +106,10 @@ class AttachAuthorsNotes(SphinxTransform):
                 marker.replace_self(nodes.problematic(marker.rawsource, marker.rawsource))
                 continue
             seen.add(number)
-            footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note"))
+            textual = [t for t in apparatus.textual_notes.values() if t.target.note == number]
+            footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note", textual))
+            for change in textual:
+                key = record_key("textual", change.id)
+                domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))
         sections = list(self.document.findall(nodes.section))
         (sections[0] if sections else self.document).extend(footnotes)

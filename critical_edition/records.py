@@ -34,10 +34,15 @@ class Target(NamedTuple):
     phrase: str
     #: Which occurrence of the phrase in the paragraph, from 1; ``None``: the only one.
     occurrence: int | None
+    #: An authors' note instead of a paragraph: the phrase is then its copy-text reading.
+    note: int | None = None
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any]) -> Target:
-        return cls(raw["anchor"].upper(), raw["phrase"], raw.get("occurrence"))
+        return cls(raw.get("anchor", "").upper(), raw["phrase"], raw.get("occurrence"), raw.get("note"))
+
+    def __str__(self) -> str:
+        return f"note {self.note}" if self.note else self.anchor
 
 
 class Citation(NamedTuple):
