@@ -18,6 +18,7 @@ NOT_THE_TEXT = [
     "span.sidenote",
     "a.footnote-reference",
     "aside.footnote-list",
+    "span.edition-card",
 ]
 
 NOTE_LINE = re.compile(r"^(\d+)\. (.*)$")
@@ -51,11 +52,25 @@ def copy_text_parts(path: Path) -> tuple[str, dict[int, str]]:
     return "\n".join(lines[start:notes_start]), notes
 
 
-def textual_changes(data_dir: Path) -> list[dict]:
-    """The textual notes that change words or punctuation (not paragraphing)."""
+def textual_changes(data_dir: Path, in_notes: bool = False) -> list[dict]:
+    """The textual notes that change words or punctuation (not paragraphing), of the text or of the notes."""
     path = data_dir / "textual.yaml"
     records = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
-    return [record for record in records or [] if record["kind"] != "structure"]
+    return [
+        record
+        for record in records or []
+        if record["kind"] != "structure" and ("note" in record["target"]) == in_notes
+    ]
+
+
+def notes_as_edited(notes: dict[int, str], changes: list[dict]) -> dict[int, str]:
+    """The authors' notes with each recorded change applied, exactly once."""
+    edited = dict(notes)
+    for change in changes:
+        number = change["target"]["note"]
+        assert edited[number].count(change["copy_text"]) == 1, change["id"]
+        edited[number] = edited[number].replace(change["copy_text"], change["adopted"])
+    return edited
 
 
 def expected_tokens(body: str, changes: list[dict]) -> list[str]:

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from conftest import COPY_TEXT, PROJECT
-from reading_text import copy_text_parts
+from reading_text import copy_text_parts, notes_as_edited, textual_changes
 
 NOTES = yaml.safe_load((PROJECT / "footnotes" / "authorial.yaml").read_text(encoding="utf-8"))
 
@@ -25,6 +25,7 @@ def test_idem_points_to_the_work_of_note_2():
 
 
 def test_every_note_is_a_sidenote_linked_both_ways(chapter_soup):
+    edited = notes_as_edited({n["number"]: n["text"] for n in NOTES}, textual_changes(PROJECT / "footnotes", in_notes=True))
     for note in NOTES:
         number = note["number"]
         marker = chapter_soup.find(id=f"authors-note-ref-{number}")
@@ -33,8 +34,10 @@ def test_every_note_is_a_sidenote_linked_both_ways(chapter_soup):
         assert marker.find("a", href=f"#authors-note-{number}").get_text() == str(number)
         assert "sidenote" in sidenote["class"]
         assert sidenote.find("a", class_="edition-backref")["href"] == f"#authors-note-ref-{number}"
+        for card in sidenote.select(".edition-card"):
+            card.decompose()
         shown = sidenote.get_text().strip().removeprefix(str(number)).removesuffix("\u21a9").strip()
-        assert shown == note["text"]
+        assert shown == edited[number]
 
 
 def test_markers_stand_where_the_authors_put_them(chapter_soup):

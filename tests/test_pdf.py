@@ -10,7 +10,15 @@ import pytest
 import yaml
 
 from conftest import COPY_TEXT, IN_CI, PROJECT
-from reading_text import copy_text_parts
+from reading_text import copy_text_parts, notes_as_edited, textual_changes
+
+
+def edited_copy_text() -> tuple[str, dict[int, str]]:
+    """The copy-text's body and notes with the recorded changes applied."""
+    body, notes = copy_text_parts(COPY_TEXT)
+    for change in textual_changes(PROJECT / "footnotes"):
+        body = body.replace(change["copy_text"], change["adopted"])
+    return body, notes_as_edited(notes, textual_changes(PROJECT / "footnotes", in_notes=True))
 
 TOOLS = ("xelatex", "latexmk", "pdftotext")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -47,7 +55,7 @@ def test_pdf_holds_every_margin_anchor(pdf_text):
 
 def test_pdf_holds_the_15_notes(pdf_text):
     flat = squash(pdf_text)
-    _, notes = copy_text_parts(COPY_TEXT)
+    _, notes = edited_copy_text()
     for number, text in notes.items():
         assert squash(text) in flat, number
 
@@ -73,7 +81,7 @@ def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
 
 
 def test_pdf_holds_the_whole_chapter_in_order(pdf_text):
-    body, notes = copy_text_parts(COPY_TEXT)
+    body, notes = edited_copy_text()
     flat = text_stream(pdf_text, notes)
     expected = squash(re.sub(r"\[(\d+)\]", r"\1", body))
     start = flat.find(expected[:60])
