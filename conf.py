@@ -34,7 +34,7 @@ html_copy_source = False
 # Print: XeLaTeX through latexmk, a book with notes at the foot of the page.
 latex_engine = "xelatex"
 latex_documents = [
-    ("index", "platform-1927-ch07-the-party.tex", project, author, "manual", True),
+    ("print", "platform-1927-ch07-the-party.tex", project, author, "manual", False),
 ]
 latex_show_urls = "no"
 latex_elements = {
@@ -81,7 +81,7 @@ latex_elements = {
 \setcounter{secnumdepth}{0}
 \makeatother
 """,
-    "printindex": "",
+    "printindex": r"\renewcommand{\indexname}{Index of persons}\printindex",
     # The chapter keeps its number in the Platform.
     "tableofcontents": r"\sphinxtableofcontents\setcounter{chapter}{6}",
 }

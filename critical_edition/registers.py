@@ -88,7 +88,10 @@ class RegisterDirective(SphinxDirective):
         apparatus = apparatus_for(self.env)
         if self.data_kind in apparatus.files:
             self.env.note_dependency(apparatus.files[self.data_kind])
-        return self.entries(apparatus)
+        entries = self.entries(apparatus)
+        if not any(entry.next_node(nodes.paragraph) for entry in entries):
+            return [nodes.paragraph("", "This register has no entries yet.", classes=["edition-register-empty"])]
+        return entries
 
 
 class PersonsRegister(RegisterDirective):
@@ -162,7 +165,10 @@ class TextualApparatus(RegisterDirective):
         items = nodes.bullet_list(classes=["edition-register", "edition-apparatus"])
         for note in apparatus.textual_notes.values():
             paragraph = nodes.paragraph("", "", ids=[f"textual-{note.id}"])
-            paragraph += _xref("edition", "para", note.target.anchor, note.target.anchor)
+            if note.target.note:
+                paragraph += nodes.Text(f"Note {note.target.note}")
+            else:
+                paragraph += _xref("edition", "para", note.target.anchor, note.target.anchor)
             paragraph += nodes.Text(f"  {note.adopted} ] {note.copy_text} ")
             paragraph += nodes.emphasis("", f"({note.kind})")
             paragraph += nodes.Text(f" {note.reason}")
