@@ -39,6 +39,14 @@ class card(nodes.Inline, nodes.TextElement):
     """What a mention or an emendation shows on hover and keyboard focus (HTML only)."""
 
 
+class note_works(nodes.Inline, nodes.TextElement):
+    """After an authors' note online: links to the works it cites in Works Cited (not printed)."""
+
+
+def visit_note_works_html(self, node: nodes.Element) -> None:
+    self.body.append('<span class="edition-note-works">')
+
+
 def make_emendation(adopted: str, copy_text: str, record: str, card_id: str) -> emendation:
     """The adopted reading, marked, with a card giving the copy-text's."""
     note_card = card("", f"The copy-text reads: {copy_text}", ids=[card_id])
@@ -134,6 +142,7 @@ def add_nodes(app: Sphinx) -> None:
         text=(_visit_children, _visit_children),
     )
     app.add_node(card, html=(visit_card_html, close_span_html), latex=(_skip, None), text=(_skip, None))
+    app.add_node(note_works, html=(visit_note_works_html, close_span_html), latex=(_skip, None), text=(_skip, None))
     app.add_node(
         paragraph_number,
         html=(visit_paragraph_number_html, _skip_departure),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
@@ -18,8 +19,8 @@ from .diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
 from .apparatus import record_key
 from .loading import apparatus_for
-from .nodes import make_emendation
-from .records import TextualNote
+from .nodes import make_emendation, note_works
+from .records import AuthorsNote, BibliographyEntry, TextualNote
 
 
 def note_ids(label: str) -> tuple[str, str]:
@@ -58,8 +59,24 @@ def _note_text(text: str, number: int | None, textual: Iterable[TextualNote]) ->
     return parts
 
 
+def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) -> list[nodes.Node]:
+    """Links from a note to the entries of the works it cites, for the online edition."""
+    works = list(dict.fromkeys(citation.work for citation in note.cites if citation.work in bibliography))
+    if not works:
+        return []
+    links = note_works("", " Works cited: ")
+    for index, work in enumerate(works):
+        if index:
+            links += nodes.Text("; ")
+        xref = addnodes.pending_xref("", refdomain="edition", reftype="work", reftarget=work, refexplicit=True)
+        title = bibliography[work].csl["title"]
+        xref += nodes.inline(title, title)
+        links += xref
+    return [links]
+
+
 def note_footnote(
-    label: str, text: str, ref_id: str, kind: str, textual: Iterable[TextualNote] = ()
+    label: str, text: str, ref_id: str, kind: str, textual: Iterable[TextualNote] = (), extra: Iterable[nodes.Node] = ()
 ) -> nodes.footnote:
     """A docutils footnote holding one note, authors' or editors'."""
     note_id, _ = note_ids(label)
@@ -67,7 +84,7 @@ def note_footnote(
     return nodes.footnote(
         "",
         nodes.label("", label),
-        nodes.paragraph("", "", *_note_text(text, number, textual)),
+        nodes.paragraph("", "", *_note_text(text, number, textual), *extra),
         ids=[note_id],
         backrefs=[ref_id],
         classes=[kind],
@@ -107,7 +124,8 @@ class AttachAuthorsNotes(SphinxTransform):
                 continue
             seen.add(number)
             textual = [t for t in apparatus.textual_notes.values() if t.target.note == number]
-            footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note", textual))
+            works = _works_links(note, apparatus.bibliography)
+            footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note", textual, works))
             for change in textual:
                 key = record_key("textual", change.id)
                 domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))

@@ -19,6 +19,7 @@ NOT_THE_TEXT = [
     "a.footnote-reference",
     "aside.footnote-list",
     "span.edition-card",
+    "span.edition-note-works",
 ]
 
 NOTE_LINE = re.compile(r"^(\d+)\. (.*)$")

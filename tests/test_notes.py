@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 import yaml
@@ -34,10 +35,23 @@ def test_every_note_is_a_sidenote_linked_both_ways(chapter_soup):
         assert marker.find("a", href=f"#authors-note-{number}").get_text() == str(number)
         assert "sidenote" in sidenote["class"]
         assert sidenote.find("a", class_="edition-backref")["href"] == f"#authors-note-ref-{number}"
-        for card in sidenote.select(".edition-card"):
-            card.decompose()
+        sidenote = copy.copy(sidenote)  # the page is shared by the session's tests: edit a copy
+        for added in sidenote.select(".edition-card, .edition-note-works"):
+            added.decompose()
         shown = sidenote.get_text().strip().removeprefix(str(number)).removesuffix("\u21a9").strip()
         assert shown == edited[number]
+
+
+def test_notes_link_to_the_works_they_cite(chapter_soup):
+    note = chapter_soup.find(id="authors-note-15")
+    links = [a["href"] for a in note.select(".edition-note-works a")]
+    assert links == [
+        "works-cited.html#work-lenin-better-fewer",
+        "works-cited.html#work-lenin-reorganise-rki",
+        "works-cited.html#work-lenin-on-cooperation",
+    ]
+    idem = chapter_soup.find(id="authors-note-3")
+    assert idem.select_one(".edition-note-works a")["href"] == "works-cited.html#work-izvestia-tsk"
 
 
 def test_markers_stand_where_the_authors_put_them(chapter_soup):
