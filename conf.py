@@ -1,5 +1,7 @@
 """Configuration of the edition: the only one, for HTML and for print."""
 
+import os
+
 project = "Platform of the Joint Opposition, Chapter 7: The Party"
 author = "The Joint Opposition"
 copyright = "2026, the editors (editorial matter)"
@@ -18,6 +20,20 @@ smartquotes = False
 edition_data_dir = "footnotes"
 edition_text_documents = ["chapter"]
 edition_anchor_manifest = "source/anchor-manifest.json"
+
+# The edition's metadata record: every citation, meta tag and CITATION.cff agrees with it.
+# Set EDITION_BASEURL to the address where the edition is published; the default
+# is a reserved name that marks an unpublished build.
+html_baseurl = os.environ.get("EDITION_BASEURL", "https://edition.invalid/platform-1927-ch07/")
+edition_metadata = {
+    "id": "platform-1927-ch07",
+    "title": "The Party",
+    "container_title": "Platform of the Joint Opposition (1927): A Critical Edition of Chapter 7",
+    "authors": [{"literal": "Joint Opposition"}],
+    "issued": "2026-11-25",
+    "version": release,
+    "language": "en",
+}
 
 # HTML: sphinx-book-theme, with the authors' notes as sidenotes.
 html_theme = "sphinx_book_theme"

@@ -10,6 +10,7 @@ from .anchors import EstablishAnchors
 from .assets import add_assets
 from .attach import AttachStandoff
 from .checks import check_consistency
+from .cite_dialog import add_cite_dialog
 from .config import add_config_values, check_config
 from .dependencies import pages_with_changed_records
 from .domain import EditionDomain
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)
     app.connect("env-get-outdated", pages_with_changed_records)
+    app.connect("html-page-context", add_cite_dialog)
     app.connect("env-check-consistency", check_consistency)
     return {
         "version": __version__,

@@ -14,6 +14,7 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
         app.add_css_file("edition.css")
+        app.add_js_file("edition.js", loading_method="defer")
     elif app.builder.format == "latex":
         app.config.latex_additional_files.append(str(PACKAGE_DIR / "latex" / "critical-edition.sty"))
         app.add_latex_package("critical-edition")

@@ -9,6 +9,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .citation import metadata_problems
+
 #: name: (default, rebuild, types, what it is)
 CONFIG_VALUES = {
     "edition_data_dir": ("footnotes", "env", frozenset({str}), "folder of the YAML apparatus, from conf.py"),
@@ -22,6 +24,9 @@ CONFIG_VALUES = {
     "edition_text_documents": ((), "env", frozenset({list, tuple}), "documents whose every paragraph needs an anchor"),
     "edition_anchor_manifest": ("", "env", frozenset({str}), "committed manifest of anchors, from conf.py"),
     "edition_update_manifest": (False, "", frozenset({bool}), "write the manifest instead of checking it"),
+    "edition_metadata": ({}, "html", frozenset({dict}), "the edition's metadata record: title, authors, version ..."),
+    "edition_anchor_aliases": ({}, "html", frozenset({dict}), "old anchor -> the anchor it became"),
+    "edition_redirects": ({}, "html", frozenset({dict}), "old page -> the page it moved to"),
 }
 
 
@@ -40,6 +45,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         problems.append(f"edition_anchor_pattern is not a regular expression: {error}")
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", config.edition_fragment_prefix):
         problems.append("edition_fragment_prefix must start with a letter and hold only letters, digits, - and _")
+    if config.edition_metadata:
+        problems.extend(metadata_problems(config.edition_metadata, config.html_baseurl))
     data_dir = Path(app.confdir, config.edition_data_dir)
     if not data_dir.is_dir():
         problems.append(f"edition_data_dir {config.edition_data_dir!r} is not a folder beside conf.py")

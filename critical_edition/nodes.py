@@ -10,6 +10,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.texescape import escape as latex_escape
 
+from .cite_dialog import cite_button_html
+
 
 class paragraph_number(nodes.Inline, nodes.Element):
     """The margin number of an anchored unit: its anchor, linking to itself.
@@ -92,7 +94,7 @@ def _anchor_link_html(node: nodes.Element) -> str:
     anchor = node["anchor"]
     return (
         f'<a class="edition-anchor" href="#{node["refid"]}" '
-        f'title="Paragraph {anchor}: link to this paragraph">{anchor}</a>'
+        f'title="Paragraph {anchor}: link to this paragraph">{anchor}</a>' + cite_button_html(anchor)
     )
 
 

@@ -20,6 +20,9 @@ NOT_THE_TEXT = [
     "aside.footnote-list",
     "span.edition-card",
     "span.edition-note-works",
+    "button.edition-cite",
+    "dialog",
+    "script",
 ]
 
 NOTE_LINE = re.compile(r"^(\d+)\. (.*)$")

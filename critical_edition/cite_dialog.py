@@ -1,0 +1,62 @@
+""""Cite this paragraph": a button beside every margin number, one dialog per page.
+
+The dialog shows the permalink and every form of citation with a copy button;
+the forms are the CSL renderings of :mod:`critical_edition.citation`, carried
+once per page as templates that the script fills in with the paragraph's anchor.
+Old anchors kept in ``edition_anchor_aliases`` lead to their new paragraphs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .citation import ANCHOR_TOKEN, FORM_LABELS, FORMS, citation_templates, permalink
+from .domain import EditionDomain
+
+
+def cite_button_html(anchor: str) -> str:
+    """The control beside a margin number; shown only once the script runs."""
+    return (
+        f'<button type="button" class="edition-cite" data-anchor="{anchor}" '
+        f'aria-haspopup="dialog" aria-label="Cite paragraph {anchor}" hidden>Cite</button>'
+    )
+
+
+def _dialog_html(templates: dict[str, str], page_url: str, prefix: str, aliases: dict[str, str]) -> str:
+    forms = "".join(
+        f'<section class="edition-cite-form"><h3 id="edition-cite-h-{form}">{html.escape(FORM_LABELS[form])}</h3>'
+        f'<pre class="edition-cite-text" data-form="{form}" tabindex="0" aria-labelledby="edition-cite-h-{form}"></pre>'
+        f'<button type="button" class="edition-copy" data-form="{form}" '
+        f'aria-label="Copy {html.escape(FORM_LABELS[form])} citation">Copy</button></section>'
+        for form in FORMS
+    )
+    data = {"token": ANCHOR_TOKEN, "page": page_url, "prefix": prefix, "templates": templates, "aliases": aliases}
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<dialog id="edition-cite-dialog" class="edition-cite-dialog" aria-labelledby="edition-cite-title">'
+        '<h2 id="edition-cite-title">Cite paragraph <span class="edition-cite-anchor"></span></h2>'
+        '<p class="edition-cite-permalink-line">Permalink: <a class="edition-cite-permalink" href=""></a> '
+        '<button type="button" class="edition-copy" data-form="permalink" aria-label="Copy permalink">Copy</button></p>'
+        f'<div class="edition-cite-forms">{forms}</div>'
+        '<p class="edition-cite-status" role="status" aria-live="polite"></p>'
+        '<form method="dialog"><button type="submit" class="edition-cite-close">Close</button></form>'
+        "</dialog>"
+        f'<script type="application/json" id="edition-cite-data">{payload}</script>'
+    )
+
+
+def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """Append the dialog and its templates to every page that holds anchored paragraphs."""
+    domain = app.env.domains["edition"]
+    assert isinstance(domain, EditionDomain)
+    config = app.config
+    if not domain.units.get(pagename) or doctree is None or not config.edition_metadata:
+        return
+    page = app.builder.get_target_uri(pagename)
+    templates = citation_templates(config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix)
+    page_url = permalink(config.html_baseurl, page, "")[:-1]
+    context["body"] += _dialog_html(templates, page_url, config.edition_fragment_prefix, config.edition_anchor_aliases)
