@@ -93,12 +93,8 @@ latex_elements = {
 \fancypagestyle{plain}{\fancyhf{}\fancyfoot[C]{\small\thepage}%
   \renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}
 \renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}
-% Only the chapter carries a number: "Practical Proposals" is the authors' heading, unnumbered.
-\setcounter{secnumdepth}{0}
 \makeatother
 """,
     "printindex": r"\renewcommand{\indexname}{Index of persons}\printindex",
-    # The chapter keeps its number in the Platform.
-    "tableofcontents": r"\sphinxtableofcontents\setcounter{chapter}{6}",
 }
 latex_toplevel_sectioning = "chapter"

@@ -14,7 +14,9 @@ from .cite_dialog import add_cite_dialog
 from .config import add_config_values, check_config
 from .dependencies import pages_with_changed_records
 from .domain import EditionDomain
+from .how_to_cite import HowToCite
 from .loading import load_apparatus
+from .metadata import add_metadata
 from .nodes import add_nodes
 from .notes import AttachAuthorsNotes, AuthorsNoteRole
 from .print_notes import LetterEditorialNotesInPrint
@@ -37,11 +39,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(LinkSidenotes)
     app.add_post_transform(LetterEditorialNotesInPrint)
     setup_registers(app)
+    app.add_directive("how-to-cite", HowToCite)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)
     app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("html-page-context", add_cite_dialog)
+    app.connect("html-page-context", add_metadata)
     app.connect("env-check-consistency", check_consistency)
     return {
         "version": __version__,

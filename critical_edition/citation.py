@@ -74,12 +74,13 @@ def csl_item(metadata: dict[str, Any], base_url: str, url: str) -> dict[str, Any
     return item
 
 
-def _render(style_name: str, form: str, item: dict[str, Any]) -> str:
+def _render(style_name: str, form: str, item: dict[str, Any], locator: str | None = ANCHOR_TOKEN) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not know
         style = _style(style_name)
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
-        citation = Citation([CitationItem(item["id"], locator=Locator("paragraph", ANCHOR_TOKEN))])
+        located = {"locator": Locator("paragraph", locator)} if locator else {}
+        citation = Citation([CitationItem(item["id"], **located)])
         bibliography.register(citation)
         cited = str(bibliography.cite(citation, lambda _: None))
         entry = "".join(str(entry) for entry in bibliography.bibliography())
@@ -129,6 +130,12 @@ def _templates(metadata_json: str, base_url: str, page: str, prefix: str) -> dic
 def citation_templates(metadata: dict[str, Any], base_url: str, page: str, prefix: str = "p") -> dict[str, str]:
     """Every form of citation of the paragraphs of ``page``, with :data:`ANCHOR_TOKEN` for the anchor."""
     return dict(_templates(json.dumps(metadata, sort_keys=True), base_url, page, prefix))
+
+
+def cite_whole(metadata: dict[str, Any], base_url: str, page: str) -> str:
+    """The chapter as a whole, as a Chicago bibliography entry."""
+    item = csl_item(metadata, base_url, permalink(base_url, page, "")[:-1])
+    return _render(STYLES["chicago-bibliography"][1], "entry", item, locator=None)
 
 
 def cite_paragraph(templates: dict[str, str], anchor: str) -> dict[str, str]:
