@@ -22,6 +22,7 @@ from .notes import AttachAuthorsNotes, AuthorsNoteRole
 from .print_notes import LetterEditorialNotesInPrint
 from .registers import setup_registers
 from .sidenotes import LinkSidenotes
+from .stability import write_redirects
 
 __version__ = "0.1.0"
 
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
     app.connect("env-check-consistency", check_consistency)
+    app.connect("build-finished", write_redirects)
     return {
         "version": __version__,
         "env_version": EditionDomain.data_version,

@@ -13,6 +13,7 @@ from .diagnostics import Problem, warn
 from .domain import EditionDomain
 from .loading import apparatus_for
 from .manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
+from .stability import check_aliases
 from .standoff import locate
 
 logger = logging.getLogger(__name__)
@@ -71,3 +72,4 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_manifest(app.confdir, env, domain)
     _check_notes_used(env, domain)
     _check_standoff(env, domain)
+    check_aliases(env, domain)

@@ -26,7 +26,7 @@ def cite_button_html(anchor: str) -> str:
     )
 
 
-def _dialog_html(templates: dict[str, str], page_url: str, prefix: str, aliases: dict[str, str]) -> str:
+def _dialog_html() -> str:
     forms = "".join(
         f'<section class="edition-cite-form"><h3 id="edition-cite-h-{form}">{html.escape(FORM_LABELS[form])}</h3>'
         f'<pre class="edition-cite-text" data-form="{form}" tabindex="0" aria-labelledby="edition-cite-h-{form}"></pre>'
@@ -34,8 +34,6 @@ def _dialog_html(templates: dict[str, str], page_url: str, prefix: str, aliases:
         f'aria-label="Copy {html.escape(FORM_LABELS[form])} citation">Copy</button></section>'
         for form in FORMS
     )
-    data = {"token": ANCHOR_TOKEN, "page": page_url, "prefix": prefix, "templates": templates, "aliases": aliases}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (
         '<dialog id="edition-cite-dialog" class="edition-cite-dialog" aria-labelledby="edition-cite-title">'
         '<h2 id="edition-cite-title">Cite paragraph <span class="edition-cite-anchor"></span></h2>'
@@ -45,18 +43,24 @@ def _dialog_html(templates: dict[str, str], page_url: str, prefix: str, aliases:
         '<p class="edition-cite-status" role="status" aria-live="polite"></p>'
         '<form method="dialog"><button type="submit" class="edition-cite-close">Close</button></form>'
         "</dialog>"
-        f'<script type="application/json" id="edition-cite-data">{payload}</script>'
     )
 
 
 def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
-    """Append the dialog and its templates to every page that holds anchored paragraphs."""
+    """Give every page with anchored paragraphs its aliases and, with a metadata record, the dialog."""
     domain = app.env.domains["edition"]
     assert isinstance(domain, EditionDomain)
     config = app.config
-    if not domain.units.get(pagename) or doctree is None or not config.edition_metadata:
+    if not domain.units.get(pagename) or doctree is None:
         return
     page = app.builder.get_target_uri(pagename)
-    templates = citation_templates(config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix)
-    page_url = permalink(config.html_baseurl, page, "")[:-1]
-    context["body"] += _dialog_html(templates, page_url, config.edition_fragment_prefix, config.edition_anchor_aliases)
+    data: dict[str, Any] = {"prefix": config.edition_fragment_prefix, "aliases": config.edition_anchor_aliases}
+    if config.edition_metadata:
+        data["token"] = ANCHOR_TOKEN
+        data["page"] = permalink(config.html_baseurl, page, "")[:-1]
+        data["templates"] = citation_templates(
+            config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix
+        )
+        context["body"] += _dialog_html()
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    context["body"] += f'<script type="application/json" id="edition-cite-data">{payload}</script>'

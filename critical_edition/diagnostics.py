@@ -37,6 +37,8 @@ class Problem(enum.Enum):
     anchor_missing = "anchor_missing"
     #: The anchors disagree with the committed manifest.
     manifest = "manifest"
+    #: An anchor alias or a page redirect leads nowhere.
+    alias = "alias"
     #: A note marker names a note that the data does not hold.
     note_missing = "note_missing"
     #: One note is marked twice in the text.

@@ -115,3 +115,20 @@ def test_another_project_links_to_a_paragraph_through_objects_inv(edition_html, 
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     hrefs = [a["href"] for a in page.select("a.reference.external")]
     assert hrefs == ["https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"] * 2
+
+
+def test_a_renamed_anchor_keeps_its_old_fragment_through_an_alias(make_root):
+    app = make_root("basic", confoverrides={"edition_anchor_aliases": {"1.9.9": "1.1.1"}, "edition_redirects": {"old/text": "index"}})
+    app.build()
+    assert app.warning.getvalue() == ""
+    redirect = (app.outdir / "old" / "text.html").read_text(encoding="utf-8")
+    assert 'url=../index.html"' in redirect
+    assert 'window.location.replace("../index.html" + window.location.hash)' in redirect
+
+
+def test_an_alias_to_nowhere_is_reported(make_root):
+    app = make_root("basic", confoverrides={"edition_anchor_aliases": {"1.0.1": "1.7.7"}})
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "alias 1.0.1 -> 1.7.7: 1.0.1 is still an anchor of the text [edition.alias]" in warnings
+    assert "alias 1.0.1 -> 1.7.7: 1.7.7 is not an anchor of the text [edition.alias]" in warnings

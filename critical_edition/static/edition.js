@@ -34,7 +34,7 @@
 
   function setUp(data) {
     var dialog = document.getElementById("edition-cite-dialog");
-    if (!dialog) return;
+    if (!dialog || !data.templates) return;
     var opener = null;
     var current = {};
     var status = dialog.querySelector(".edition-cite-status");
