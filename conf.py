@@ -42,6 +42,8 @@ html_theme_options = {
     "use_sidenotes": True,
     "show_toc_level": 1,
     "home_page_in_toc": True,
+    # The sources are not copied into the site, so there is nothing to download.
+    "use_download_button": False,
 }
 html_last_updated_fmt = None
 html_show_sourcelink = False

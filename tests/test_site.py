@@ -1,0 +1,79 @@
+"""The built site as a whole: every link resolves, nothing comes from a third-party host, builds repeat."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import build_edition
+
+RESOURCE_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+def pages(outdir: Path) -> list[Path]:
+    return sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts)
+
+
+def test_every_internal_link_and_fragment_resolves(edition_html):
+    outdir = Path(edition_html.outdir)
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in pages(outdir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        ids[page] = {element["id"] for element in soup.select("[id]")}
+    for page in pages(outdir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for link in soup.select("a[href]"):
+            href = link["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.name}: {href} (no file)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids.get(target, set()):
+                broken.append(f"{page.name}: {href} (no such id)")
+    assert broken == []
+
+
+def test_no_resource_is_loaded_from_another_host(edition_html):
+    outdir = Path(edition_html.outdir)
+    foreign = []
+    for page in pages(outdir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in soup.find_all(tag):
+                value = element.get(attribute, "")
+                if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "prefetch"} & set(element.get("rel", [])):
+                    continue
+                if urlsplit(value).scheme in {"http", "https"} or value.startswith("//"):
+                    foreign.append(f"{page.name}: <{tag} {attribute}={value}>")
+    for sheet in outdir.rglob("*.css"):
+        for url in CSS_URL.findall(sheet.read_text(encoding="utf-8", errors="replace")):
+            if urlsplit(url).scheme in {"http", "https"} or url.startswith("//"):
+                foreign.append(f"{sheet.name}: url({url})")
+    assert foreign == []
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    first = build_edition(tmp_path / "one", "html")
+    second = build_edition(tmp_path / "two", "html")
+    assert first.warning.getvalue() == second.warning.getvalue() == ""
+    outputs = [Path(first.outdir), Path(second.outdir)]
+
+    def published(outdir: Path) -> list[Path]:
+        # .buildinfo is Sphinx's own cache key (it hashes the source folder's path), not part of the site.
+        return sorted(p.relative_to(outdir) for p in outdir.rglob("*") if p.is_file() and p.name != ".buildinfo")
+
+    files = published(outputs[0])
+    assert files == published(outputs[1])
+    different = [str(f) for f in files if not filecmp.cmp(outputs[0] / f, outputs[1] / f, shallow=False)]
+    assert different == []
