@@ -8,7 +8,11 @@ SPHINXOPTS   ?=
 BUILDDIR     := _build
 PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
 
-.PHONY: help html pdf latex test serve anchors clean distclean
+TOOLS        := .tools
+AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
+VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: help html pdf latex test serve anchors clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
@@ -35,7 +39,16 @@ pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
 	@echo "The PDF is at $(PDF)"
 
-test: $(VENV)/.installed
+# The checkers the tests run on the built pages: axe-core (accessibility) and the
+# Nu Html Checker, from the npm registry, when npm is there.
+$(AXE) $(VNU):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@4.14 vnu-jar@26.9.27; \
+	else echo "npm is missing: the accessibility and HTML validity tests will not run"; fi
+
+tools: $(AXE) $(VNU)
+
+test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 serve: $(VENV)/.installed
@@ -48,4 +61,4 @@ clean:
 	rm -rf $(BUILDDIR)
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) $(TOOLS) *.egg-info

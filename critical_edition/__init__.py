@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .anchors import EstablishAnchors
-from .assets import add_assets
+from .assets import add_assets, add_templates
 from .attach import AttachStandoff
 from .checks import check_consistency
 from .cite_dialog import add_cite_dialog
@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_registers(app)
     app.add_directive("how-to-cite", HowToCite)
     app.connect("config-inited", check_config)
+    app.connect("config-inited", add_templates)
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)
     app.connect("env-get-outdated", pages_with_changed_records)

@@ -9,6 +9,11 @@ from sphinx.application import Sphinx
 PACKAGE_DIR = Path(__file__).parent
 
 
+def add_templates(app: Sphinx, config) -> None:
+    """Templates that mend the theme's accessibility, found before the theme's own."""
+    config.templates_path.append(str(PACKAGE_DIR / "templates"))
+
+
 def add_assets(app: Sphinx) -> None:
     """Make the builder at hand copy the edition's own support files."""
     if app.builder.format == "html":
