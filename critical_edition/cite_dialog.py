@@ -29,7 +29,7 @@ def cite_button_html(anchor: str) -> str:
 def _dialog_html() -> str:
     forms = "".join(
         f'<section class="edition-cite-form"><h3 id="edition-cite-h-{form}">{html.escape(FORM_LABELS[form])}</h3>'
-        f'<pre class="edition-cite-text" data-form="{form}" tabindex="0" aria-labelledby="edition-cite-h-{form}"></pre>'
+        f'<pre class="edition-cite-text" data-form="{form}"></pre>'
         f'<button type="button" class="edition-copy" data-form="{form}" '
         f'aria-label="Copy {html.escape(FORM_LABELS[form])} citation">Copy</button></section>'
         for form in FORMS
