@@ -27,7 +27,7 @@ def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
             yield citation.work, f"note {note.number} cites", note.location
         for source in note.sources:
             yield source.work, f"note {note.number} gives as source", note.location
-    for kind in ("editorial_notes", "persons", "glossary"):
+    for kind in ("textual_notes", "editorial_notes", "persons", "glossary"):
         for record in getattr(apparatus, kind).values():
             for source in record.sources:
                 yield source.work, f"{record.id!r} gives as source", record.location

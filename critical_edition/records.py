@@ -109,13 +109,22 @@ class TextualNote(NamedTuple):
     kind: str
     #: Why the change was made.
     reason: str
+    #: Evidence beyond the copy-text, if any.
+    sources: tuple[Source, ...]
     #: ``file:line`` of the record.
     location: str
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any], location: str) -> TextualNote:
         return cls(
-            raw["id"], Target.from_yaml(raw["target"]), raw["adopted"], raw["copy_text"], raw["kind"], raw["reason"], location
+            raw["id"],
+            Target.from_yaml(raw["target"]),
+            raw["adopted"],
+            raw["copy_text"],
+            raw["kind"],
+            raw["reason"],
+            Source.all_from_yaml(raw),
+            location,
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .nodes import card, emendation
 from .notes import note_ids
 
 SIDENOTE_NAME = "sidenote-role-"
@@ -52,6 +53,11 @@ class LinkSidenotes(SphinxPostTransform):
             note_id, ref_id = note_ids(label)
             if "d-n" not in note["classes"]:
                 note["ids"] = [note_id]
+            else:  # the theme's second copy of a note: its cards need ids of their own
+                for copied in note.findall(card):
+                    copied["ids"] = [f"{i}-copy" for i in copied["ids"]]
+                for copied in note.findall(emendation):
+                    copied["card_id"] = f"{copied['card_id']}-copy"
             note["classes"].append("authors-note" if label.isdigit() else "editorial-note")
             note.append(nodes.Text(" "))
             note.append(
