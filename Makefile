@@ -12,7 +12,7 @@ TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help html pdf latex test serve anchors clean distclean tools
+.PHONY: help html pdf latex test serve anchors bench clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
@@ -20,6 +20,7 @@ help:
 	@echo "make test     run the tests"
 	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
+	@echo "make bench    measure the edition beside a plain Sphinx build (writes bench/RESULTS.md)"
 	@echo "make clean    remove $(BUILDDIR)"
 
 # The virtual environment, made again whenever pyproject.toml changes.
@@ -53,6 +54,9 @@ test: $(VENV)/.installed tools
 
 serve: $(VENV)/.installed
 	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) --watch footnotes --watch critical_edition source $(BUILDDIR)/html
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 anchors: $(VENV)/.installed
 	$(SPHINXBUILD) -b dummy -c . -E -D edition_update_manifest=1 source $(BUILDDIR)/anchors
