@@ -52,7 +52,7 @@ html_copy_source = False
 # Print: XeLaTeX through latexmk, a book with notes at the foot of the page.
 latex_engine = "xelatex"
 latex_documents = [
-    ("print", "platform-1927-ch07-the-party.tex", project, author, "manual", False),
+    ("index", "platform-1927-ch07-the-party.tex", project, author, "manual", False),
 ]
 latex_show_urls = "no"
 latex_elements = {
