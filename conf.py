@@ -1,13 +1,14 @@
 """Configuration of the edition: the only one, for HTML and for print."""
 
 import os
+from urllib.parse import urlsplit
 
 project = "Platform of the Joint Opposition, Chapter 7: The Party"
 author = "The Joint Opposition"
 copyright = "2026, the editors (editorial matter)"
 version = release = "0.1"
 
-extensions = ["critical_edition"]
+extensions = ["critical_edition", "notfound.extension"]
 myst_enable_extensions = ["attrs_block"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -34,6 +35,20 @@ edition_metadata = {
     "version": release,
     "language": "en",
 }
+
+# The chapter's neighbours in the Platform, on the Marxists Internet Archive.
+PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
+edition_neighbours_label = "The Platform on the Marxists Internet Archive"
+edition_neighbours = {
+    "chapter": [
+        ["Chapter 6", PLATFORM_ON_MIA + "ch06.htm"],
+        ["The Platform: index", PLATFORM_ON_MIA + "index.htm"],
+        ["Chapter 8", PLATFORM_ON_MIA + "ch08.htm"],
+    ],
+}
+
+# A page for addresses that lead nowhere, with links that work from any depth.
+notfound_urls_prefix = urlsplit(html_baseurl).path
 
 # HTML: sphinx-book-theme, with the authors' notes as sidenotes.
 html_theme = "sphinx_book_theme"

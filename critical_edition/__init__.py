@@ -17,6 +17,7 @@ from .domain import EditionDomain
 from .how_to_cite import HowToCite
 from .loading import load_apparatus
 from .metadata import add_metadata
+from .neighbours import add_neighbours
 from .nodes import add_nodes
 from .notes import AttachAuthorsNotes, AuthorsNoteRole
 from .print_notes import LetterEditorialNotesInPrint
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
+    app.connect("html-page-context", add_neighbours)
     app.connect("env-check-consistency", check_consistency)
     app.connect("build-finished", write_redirects)
     return {

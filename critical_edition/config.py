@@ -27,6 +27,8 @@ CONFIG_VALUES = {
     "edition_metadata": ({}, "html", frozenset({dict}), "the edition's metadata record: title, authors, version ..."),
     "edition_anchor_aliases": ({}, "html", frozenset({dict}), "old anchor -> the anchor it became"),
     "edition_redirects": ({}, "html", frozenset({dict}), "old page -> the page it moved to"),
+    "edition_neighbours": ({}, "html", frozenset({dict}), "document -> [label, address] of its neighbours in the work"),
+    "edition_neighbours_label": ("The work", "html", frozenset({str}), "heading of the neighbours' links"),
 }
 
 

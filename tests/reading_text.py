@@ -22,6 +22,7 @@ NOT_THE_TEXT = [
     "span.edition-note-works",
     "button.edition-cite",
     "dialog",
+    "nav.edition-neighbours",
     "script",
 ]
 

@@ -53,6 +53,8 @@ def test_the_open_dialog_and_a_shown_card_have_no_violation(site):
     page.locator("button.edition-cite[data-anchor='7.4.2']").click()
     assert violations(page) == []
     page.keyboard.press("Escape")
+    # Closing gives focus back to the control that opened the dialog; wait for that before moving on.
+    page.wait_for_function("document.activeElement && document.activeElement.dataset.anchor === '7.4.2'")
     page.locator(".edition-emendation").first.focus()
     assert page.locator(".edition-emendation:focus > .edition-card").is_visible()
     assert violations(page) == []

@@ -19,8 +19,14 @@ def pages(outdir: Path) -> list[Path]:
     return sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts)
 
 
+def site_root_path(edition_html) -> str:
+    """The path of the published site (the 404 page's links start with it)."""
+    return urlsplit(edition_html.config.html_baseurl).path
+
+
 def test_every_internal_link_and_fragment_resolves(edition_html):
     outdir = Path(edition_html.outdir)
+    root_path = site_root_path(edition_html)
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in pages(outdir):
@@ -33,7 +39,11 @@ def test_every_internal_link_and_fragment_resolves(edition_html):
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
                 continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            path = unquote(parts.path)
+            if path.startswith(root_path):
+                target = (outdir / path[len(root_path) :]).resolve()
+            else:
+                target = (page.parent / path).resolve() if path else page
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
