@@ -28,6 +28,7 @@ CONFIG_VALUES = {
     "edition_anchor_aliases": ({}, "html", frozenset({dict}), "old anchor -> the anchor it became"),
     "edition_redirects": ({}, "html", frozenset({dict}), "old page -> the page it moved to"),
     "edition_neighbours": ({}, "html", frozenset({dict}), "document -> [label, address] of its neighbours in the work"),
+    "edition_lean_pages": (True, "html", frozenset({bool}), "leave out what the theme ships but no page uses"),
     "edition_neighbours_label": ("The work", "html", frozenset({str}), "heading of the neighbours' links"),
 }
 

@@ -1,0 +1,68 @@
+"""Lighter pages with no loss of function: what the theme ships but the edition does not use.
+
+The theme's icons are drawn by its style sheet from an icon font; its
+1.5 MB script that redraws them as SVG adds nothing, so pages do not load it.
+The icon font is cut down to the icons the site's pages use, and the icon
+fonts no page uses are left out of the output.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from sphinx.application import Sphinx
+
+ICON_SCRIPT = "scripts/fontawesome.js"
+ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
+FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
+
+
+def drop_icon_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """Leave the theme's SVG icon script out of every page."""
+    if app.config.edition_lean_pages and "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if ICON_SCRIPT not in str(s.filename)]
+
+
+def _icon_codes(css: str, names: set[str]) -> set[int]:
+    """The code points the theme's style sheet gives the named icons."""
+    codes = set()
+    for rule in re.finditer(r"([^{}]+)\{--fa:\"\\([0-9a-f]+)\"", css):
+        selectors = {s.strip().removeprefix(".fa-") for s in rule.group(1).split(",")}
+        if selectors & names:
+            codes.add(int(rule.group(2), 16))
+    return codes
+
+
+def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
+    """Keep only the icons the pages use; drop the script and the unused fonts from the output."""
+    if exception is not None or app.builder.format != "html" or not app.config.edition_lean_pages:
+        return
+    static = Path(app.outdir, "_static")
+    fonts = next(iter(static.glob("vendor/fontawesome/*/webfonts")), None) or static / "vendor/fontawesome/webfonts"
+    stylesheet = static / "styles" / "pydata-sphinx-theme.css"
+    if not fonts.is_dir() or not stylesheet.exists():
+        return
+    used: set[str] = set()
+    for page in Path(app.outdir).rglob("*.html"):
+        used.update(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
+    codes = _icon_codes(stylesheet.read_text(encoding="utf-8"), used)
+    for family, filename in FONT_FAMILIES.items():
+        path = fonts / filename
+        if not path.exists():
+            continue
+        if f"{family}" not in used:
+            path.unlink()
+            continue
+        font = TTFont(path, recalcTimestamp=False)
+        options = subset.Options()
+        options.flavor = "woff2"
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codes)
+        subsetter.subset(font)
+        font.save(path)
+    for leftover in (static / "scripts").glob("fontawesome.js*"):
+        leftover.unlink()
