@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from sphinx.application import Sphinx
 
 ICON_SCRIPT = "scripts/fontawesome.js"
@@ -30,10 +28,11 @@ def drop_icon_script(app: Sphinx, pagename: str, templatename: str, context: dic
 def _icon_codes(css: str, names: set[str]) -> set[int]:
     """The code points the theme's style sheet gives the named icons."""
     codes = set()
-    for rule in re.finditer(r"([^{}]+)\{--fa:\"\\([0-9a-f]+)\"", css):
-        selectors = {s.strip().removeprefix(".fa-") for s in rule.group(1).split(",")}
-        if selectors & names:
-            codes.add(int(rule.group(2), 16))
+    for rule in css.split("}"):
+        selectors, _, body = rule.partition("{")
+        code = re.match(r'--fa:"\\([0-9a-f]+)"', body)
+        if code and {s.strip().removeprefix(".fa-") for s in selectors.split(",")} & names:
+            codes.add(int(code.group(1), 16))
     return codes
 
 
@@ -46,6 +45,9 @@ def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     stylesheet = static / "styles" / "pydata-sphinx-theme.css"
     if not fonts.is_dir() or not stylesheet.exists():
         return
+    from fontTools import subset  # only HTML builds need it
+    from fontTools.ttLib import TTFont
+
     used: set[str] = set()
     for page in Path(app.outdir).rglob("*.html"):
         used.update(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))

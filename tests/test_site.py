@@ -87,3 +87,22 @@ def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
     assert files == published(outputs[1])
     different = [str(f) for f in files if not filecmp.cmp(outputs[0] / f, outputs[1] / f, shallow=False)]
     assert different == []
+
+
+def test_pages_load_no_icon_script_and_the_cut_font_has_every_icon_they_use(edition_html):
+    from fontTools.ttLib import TTFont
+
+    from critical_edition.lean_pages import ICON_CLASS, _icon_codes
+
+    outdir = Path(edition_html.outdir)
+    used = set()
+    for page in pages(outdir):
+        html = page.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in html, page.name
+        used.update(ICON_CLASS.findall(html))
+    css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    codes = _icon_codes(css, used)
+    assert len(codes) >= 10  # bars, magnifying-glass, sun, moon, expand, list ...
+    font = TTFont(next(outdir.rglob("fa-solid-900.woff2")))
+    assert codes <= set(font.getBestCmap())
+    assert not list(outdir.rglob("fa-brands-400.woff2"))
