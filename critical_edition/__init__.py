@@ -51,7 +51,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
     app.connect("html-page-context", add_neighbours)
-    app.connect("html-page-context", drop_icon_script)
+    # Before notfound's handler (400), which ends the event for the 404 page by returning its template.
+    app.connect("html-page-context", drop_icon_script, priority=300)
     app.connect("env-check-consistency", check_consistency)
     app.connect("build-finished", write_redirects)
     app.connect("build-finished", cut_icon_fonts)
