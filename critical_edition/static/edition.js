@@ -73,7 +73,9 @@
       });
     });
     dialog.addEventListener("close", function () {
-      if (opener) opener.focus();
+      /* Browsers that do not give focus back to the opener themselves get it here. */
+      var active = document.activeElement;
+      if (opener && (!active || active === document.body || dialog.contains(active))) opener.focus();
     });
   }
 
