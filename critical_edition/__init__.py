@@ -15,7 +15,7 @@ from .config import add_config_values, check_config
 from .dependencies import pages_with_changed_records
 from .domain import EditionDomain
 from .how_to_cite import HowToCite
-from .lean_pages import cut_icon_fonts, drop_icon_script
+from .lean_pages import cut_icon_fonts
 from .loading import load_apparatus
 from .metadata import add_metadata
 from .neighbours import add_neighbours
@@ -51,8 +51,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
     app.connect("html-page-context", add_neighbours)
-    # Before notfound's handler (400), which ends the event for the 404 page by returning its template.
-    app.connect("html-page-context", drop_icon_script, priority=300)
     app.connect("env-check-consistency", check_consistency)
     app.connect("build-finished", write_redirects)
     app.connect("build-finished", cut_icon_fonts)

@@ -1,7 +1,8 @@
 """Lighter pages with no loss of function: what the theme ships but the edition does not use.
 
 The theme's icons are drawn by its style sheet from an icon font; its
-1.5 MB script that redraws them as SVG adds nothing, so pages do not load it.
+1.5 MB script that redraws them as SVG adds nothing, so pages do not load it
+(``templates/static/webpack-macros.html`` leaves it out of the theme's head).
 The icon font is cut down to the icons the site's pages use, and the icon
 fonts no page uses are left out of the output.
 """
@@ -10,19 +11,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 
-ICON_SCRIPT = "scripts/fontawesome.js"
 ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
-
-
-def drop_icon_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
-    """Leave the theme's SVG icon script out of every page."""
-    if app.config.edition_lean_pages and "script_files" in context:
-        context["script_files"] = [s for s in context["script_files"] if ICON_SCRIPT not in str(s.filename)]
 
 
 def _icon_codes(css: str, names: set[str]) -> set[int]:

@@ -16,7 +16,7 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 
 def pages(outdir: Path) -> list[Path]:
-    return sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts)
+    return sorted(p for p in outdir.rglob("*.html") if not {"_sources", "_static"} & set(p.parts))
 
 
 def site_root_path(edition_html) -> str:
