@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .crossrefs import works_cited_by_records
 from .diagnostics import Problem, warn
 from .domain import EditionDomain
 from .loading import apparatus_for
@@ -64,6 +65,16 @@ def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
                 warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
 
 
+def _check_works_cited(env: BuildEnvironment, domain: EditionDomain) -> None:
+    """Every work is cited by a record or by a page; every page cites works that exist."""
+    apparatus = apparatus_for(env)
+    in_pages = {work for works in domain.cited_works.values() for work in works}
+    cited = works_cited_by_records(apparatus) | in_pages
+    for entry in apparatus.bibliography.values():
+        if entry.id not in cited:
+            warn(Problem.unused, f"work {entry.id!r} is cited by no record and no page", entry.location)
+
+
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """Anchors unique and as the manifest says; every note and target used once."""
     domain = env.domains["edition"]
@@ -73,3 +84,4 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_notes_used(env, domain)
     _check_standoff(env, domain)
     check_aliases(env, domain)
+    _check_works_cited(env, domain)

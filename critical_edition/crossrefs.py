@@ -33,17 +33,17 @@ def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
                 yield source.work, f"{record.id!r} gives as source", record.location
 
 
+def works_cited_by_records(apparatus: Apparatus) -> set[str]:
+    """The works the records cite (the pages' own citations are counted as they are read)."""
+    return {work for work, _, _ in _references(apparatus)}
+
+
 def cross_check(apparatus: Apparatus) -> list[Finding]:
-    """Ids referenced but not defined, works nothing cites, forms claimed by two records."""
+    """Ids referenced but not defined, forms claimed by two records."""
     findings = []
-    cited = set()
     for work, who, location in _references(apparatus):
-        cited.add(work)
         if work not in apparatus.bibliography:
             findings.append(Finding(location, f"{who} unknown work {work!r}", "unknown_id"))
-    for entry in apparatus.bibliography.values():
-        if entry.id not in cited:
-            findings.append(Finding(entry.location, f"work {entry.id!r} is cited by no record", "unused"))
     for change in apparatus.textual_notes.values():
         number = change.target.note
         if number is None:

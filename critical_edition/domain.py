@@ -70,10 +70,17 @@ class EditionDomain(Domain):
         "work": ObjType("work", "work"),
     }
     roles = {"para": XRefRole(), "person": XRefRole(), "work": XRefRole()}
-    initial_data: dict[str, Any] = {"units": {}, "markers": {}, "records": {}, "mentions": {}, "registers": {}}
+    initial_data: dict[str, Any] = {
+        "units": {},
+        "markers": {},
+        "records": {},
+        "mentions": {},
+        "registers": {},
+        "cited_works": {},
+    }
     #: Per-document data, merged document by document.
-    per_document = ("units", "markers", "records", "mentions")
-    data_version = 2
+    per_document = ("units", "markers", "records", "mentions", "cited_works")
+    data_version = 3
 
     @property
     def units(self) -> dict[str, list[AnchoredUnit]]:
@@ -99,6 +106,11 @@ class EditionDomain(Domain):
     def registers(self) -> dict[str, tuple[str, str]]:
         """Where each register stands: kind -> (document, id of its first entry's prefix)."""
         return self.data["registers"]
+
+    @property
+    def cited_works(self) -> dict[str, list[str]]:
+        """The works each document's prose cites with ``{edition:work}``."""
+        return self.data["cited_works"]
 
     def mentions_of(self, kind: str, record: str) -> list[tuple[str, Mention]]:
         """Every place that shows a record, documents in name order."""

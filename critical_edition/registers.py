@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import make_glossary_term
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .attach import note_letter
@@ -194,6 +195,22 @@ class EditorialNotesList(RegisterDirective):
         return [items]
 
 
+class CollectWorkCitations(SphinxTransform):
+    """Note the works a page cites in its prose, so that none counts as unused."""
+
+    default_priority = 470
+
+    def apply(self, **kwargs) -> None:
+        domain = self.env.domains["edition"]
+        assert isinstance(domain, EditionDomain)
+        cited = {
+            xref["reftarget"]
+            for xref in self.document.findall(addnodes.pending_xref)
+            if xref.get("refdomain") == "edition" and xref.get("reftype") == "work"
+        }
+        domain.cited_works[self.env.docname] = sorted(cited)
+
+
 def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace each placeholder with links to the paragraphs that show its record."""
     domain = app.env.domains["edition"]
@@ -220,6 +237,7 @@ def registers_to_rewrite(app: Sphinx, env) -> list[str]:
 
 def setup_registers(app: Sphinx) -> None:
     app.add_node(backrefs)
+    app.add_transform(CollectWorkCitations)
     app.add_directive("persons", PersonsRegister)
     app.add_directive("glossary-register", GlossaryRegister)
     app.add_directive("works-cited", WorksCited)

@@ -7,6 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import PROJECT as PROJECT_ROOT
+
 
 @pytest.fixture()
 def built(make_root):
@@ -118,3 +120,20 @@ def test_editing_a_person_rereads_only_the_pages_that_show_persons(built):
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
     assert sorted(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status)) == ["registers", "text"]
     assert "Chairman" in (app.outdir / "text.html").read_text(encoding="utf-8")
+
+
+PROSE_WORK = '\n- id: prose-work\n  type: book\n  title: "A Work Cited in Prose"\n'
+
+
+def test_a_work_cited_only_in_prose_is_used_and_linked(built):
+    bibliography = (PROJECT_ROOT / "tests/roots/test-apparatus/footnotes/bibliography.yaml").read_text(encoding="utf-8")
+    registers = (PROJECT_ROOT / "tests/roots/test-apparatus/registers.md").read_text(encoding="utf-8")
+    app = built(**{
+        "footnotes/bibliography.yaml": bibliography + PROSE_WORK,
+        "registers.md": registers + "\nAs {edition:work}`the prose work <prose-work>` shows.\n",
+    })
+    assert app.warning.getvalue() == ""
+    page = soup(app, "registers.html")
+    assert page.find("a", href="#work-prose-work").get_text() == "the prose work"
+    unused = built(**{"footnotes/bibliography.yaml": bibliography + PROSE_WORK})
+    assert "work 'prose-work' is cited by no record and no page [edition.unused]" in unused.warning.getvalue()

@@ -112,7 +112,7 @@ def test_a_note_defined_twice(make_root):
 def test_a_citation_of_an_unknown_work(make_root):
     warnings = build_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('"a-work"', '"no-such-work"')})
     assert "footnotes/authorial.yaml:1: WARNING: note 1 cites unknown work 'no-such-work' [edition.unknown_id]" in warnings
-    assert "footnotes/bibliography.yaml:1: WARNING: work 'a-work' is cited by no record [edition.unused]" in warnings
+    assert "footnotes/bibliography.yaml:1: WARNING: work 'a-work' is cited by no record and no page [edition.unused]" in warnings
 
 
 def test_a_textual_note_whose_phrase_matches_nothing(make_root):
