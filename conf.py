@@ -90,7 +90,11 @@ latex_elements = {
 {\large 1927\par}
 \vspace{18mm}
 {\Huge\bfseries Chapter 7\par\vspace{4mm}The Party\par}
-\vspace{18mm}
+\vspace{12mm}
+{\Large The Joint Opposition\par}
+\vspace{2mm}
+{\normalsize drafted mainly by Leon Trotsky and Grigory Zinoviev\par}
+\vspace{14mm}
 {\large The English translation as transcribed by the Marxists Internet Archive\par}
 \vfill
 {\large A critical edition\par}
@@ -112,6 +116,9 @@ latex_elements = {
 \renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}
 \makeatother
 """,
+    # Front matter in roman numerals: the contents, then the pages before the chapter;
+    # the start page switches to arabic where the chapter begins.
+    "tableofcontents": r"\pagenumbering{roman}\begingroup\parskip 0pt\tableofcontents\endgroup\cleardoublepage",
     "printindex": r"\renewcommand{\indexname}{Index of persons}\printindex",
 }
 latex_toplevel_sectioning = "chapter"

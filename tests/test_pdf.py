@@ -60,7 +60,7 @@ def test_pdf_holds_every_margin_anchor(pdf_text):
 
 
 def test_pdf_holds_the_15_notes(pdf_text):
-    flat = squash(pdf_text)
+    flat = squash(chapter_pages(pdf_text))
     _, notes = edited_copy_text()
     for number, text in notes.items():
         assert squash(text) in flat, number
@@ -88,7 +88,7 @@ def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
 
 def test_pdf_holds_the_whole_chapter_in_order(pdf_text):
     body, notes = edited_copy_text()
-    flat = text_stream(pdf_text, notes)
+    flat = text_stream(chapter_pages(pdf_text), notes)
     expected = squash(re.sub(r"\[(\d+)\]", r"\1", body))
     start = flat.find(expected[:60])
     assert start != -1
