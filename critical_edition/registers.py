@@ -173,7 +173,8 @@ class TextualApparatus(RegisterDirective):
             paragraph += nodes.Text(f"  {note.adopted} ] {note.copy_text} ")
             paragraph += nodes.emphasis("", f"({note.kind})")
             paragraph += nodes.Text(f" {note.reason}")
-            items += nodes.list_item("", paragraph)
+            evidence = [sources_paragraph(note.sources, apparatus.bibliography)] if note.sources else []
+            items += nodes.list_item("", paragraph, *evidence)
         return [items]
 
 

@@ -151,3 +151,17 @@ def test_the_good_root_builds_clean(make_root):
     app.build()
     assert app.statuscode == 0
     assert app.warning.getvalue() == ""
+
+
+def test_every_schema_of_the_edition_is_a_valid_json_schema():
+    import json
+
+    import jsonschema
+
+    from conftest import PROJECT
+
+    schemas = sorted((PROJECT / "footnotes").glob("*.schema.json"))
+    assert len(schemas) >= 7
+    for path in schemas:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.validators.validator_for(schema).check_schema(schema)
