@@ -93,3 +93,22 @@ def test_pdf_holds_the_whole_chapter_in_order(pdf_text):
     start = flat.find(expected[:60])
     assert start != -1
     assert flat[start : start + len(expected)] == expected
+
+
+def test_two_pdf_builds_with_source_date_epoch_give_the_same_text(tmp_path, monkeypatch, pdf_text):
+    from conftest import build_edition
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    texts = []
+    for name in ("one", "two"):
+        app = build_edition(tmp_path / name, "latex")
+        subprocess.run(
+            ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
+            cwd=app.outdir,
+            check=True,
+            capture_output=True,
+        )
+        pdf = app.outdir / "platform-1927-ch07-the-party.pdf"
+        texts.append(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout)
+    assert texts[0] == texts[1]
+    assert "NO party in the history" in texts[0]
