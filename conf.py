@@ -61,6 +61,8 @@ html_theme_options = {
     "use_download_button": False,
 }
 html_last_updated_fmt = None
+# The registers are the edition's indexes; Sphinx's general index would stay empty.
+html_use_index = False
 html_show_sourcelink = False
 html_copy_source = False
 
