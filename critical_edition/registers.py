@@ -7,6 +7,8 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -139,22 +141,32 @@ class GlossaryRegister(RegisterDirective):
         return [glossary]
 
 
+def _bullet_register(css_class: str, entries: Iterable[list[nodes.Node]]) -> list[nodes.Node]:
+    """A register set as a list, one item for each entry's nodes."""
+    items = nodes.bullet_list(classes=["edition-register", css_class])
+    for children in entries:
+        items += nodes.list_item("", *children)
+    return [items]
+
+
 class WorksCited(RegisterDirective):
     """``{works-cited}``: every work cited by the authors' notes and by the editors."""
 
     kind, prefix, data_kind = "work", "work-", "bibliography"
 
     def entries(self, apparatus) -> list[nodes.Node]:
-        items = nodes.bullet_list(classes=["edition-register", "edition-works"])
-        for entry in sorted(apparatus.bibliography.values(), key=lambda e: (e.csl.get("author") or [{}])[0].get("family", e.csl["title"])):
-            paragraph = nodes.paragraph("", "", ids=[f"work-{entry.id}"])
-            paragraph += work_reference(entry)
-            citing = [n.number for n in apparatus.authors_notes.values() if any(c.work == entry.id for c in n.cites)]
+        def entry(work: BibliographyEntry) -> list[nodes.Node]:
+            paragraph = nodes.paragraph("", "", *work_reference(work), ids=[f"work-{work.id}"])
+            citing = [n.number for n in apparatus.authors_notes.values() if any(c.work == work.id for c in n.cites)]
             if citing:
                 paragraph += nodes.Text(" Cited in the authors' note" + ("s " if len(citing) > 1 else " "))
                 paragraph += nodes.Text(", ".join(str(n) for n in citing) + ".")
-            items += nodes.list_item("", paragraph)
-        return [items]
+            return [paragraph]
+
+        def sort_key(work: BibliographyEntry) -> str:
+            return (work.csl.get("author") or [{}])[0].get("family", work.csl["title"])
+
+        return _bullet_register("edition-works", map(entry, sorted(apparatus.bibliography.values(), key=sort_key)))
 
 
 class TextualApparatus(RegisterDirective):
@@ -163,8 +175,7 @@ class TextualApparatus(RegisterDirective):
     kind, prefix, data_kind = "textual", "textual-", "textual"
 
     def entries(self, apparatus) -> list[nodes.Node]:
-        items = nodes.bullet_list(classes=["edition-register", "edition-apparatus"])
-        for note in apparatus.textual_notes.values():
+        def entry(note) -> list[nodes.Node]:
             paragraph = nodes.paragraph("", "", ids=[f"textual-{note.id}"])
             if note.target.note:
                 paragraph += nodes.Text(f"Note {note.target.note}")
@@ -173,9 +184,9 @@ class TextualApparatus(RegisterDirective):
             paragraph += nodes.Text(f"  {note.adopted} ] {note.copy_text} ")
             paragraph += nodes.emphasis("", f"({note.kind})")
             paragraph += nodes.Text(f" {note.reason}")
-            evidence = [sources_paragraph(note.sources, apparatus.bibliography)] if note.sources else []
-            items += nodes.list_item("", paragraph, *evidence)
-        return [items]
+            return [paragraph, *([sources_paragraph(note.sources, apparatus.bibliography)] if note.sources else [])]
+
+        return _bullet_register("edition-apparatus", map(entry, apparatus.textual_notes.values()))
 
 
 class EditorialNotesList(RegisterDirective):
@@ -184,16 +195,13 @@ class EditorialNotesList(RegisterDirective):
     kind, prefix, data_kind = "editorial", "editorial-", "editorial"
 
     def entries(self, apparatus) -> list[nodes.Node]:
-        items = nodes.bullet_list(classes=["edition-register", "edition-editorial-notes"])
-        for index, note in enumerate(apparatus.editorial_notes.values()):
-            paragraph = nodes.paragraph("", "", ids=[f"editorial-{note.id}"])
-            paragraph += nodes.strong("", note_letter(index))
-            paragraph += nodes.Text(" ")
+        def entry(index: int, note) -> list[nodes.Node]:
+            paragraph = nodes.paragraph("", "", nodes.strong("", note_letter(index)), nodes.Text(" "), ids=[f"editorial-{note.id}"])
             paragraph += _xref("edition", "para", note.target.anchor, note.target.anchor)
-            paragraph += nodes.Text(f" {note.target.phrase}: ")
-            paragraph += nodes.Text(note.text)
-            items += nodes.list_item("", paragraph, sources_paragraph(note.sources, apparatus.bibliography))
-        return [items]
+            paragraph += nodes.Text(f" {note.target.phrase}: {note.text}")
+            return [paragraph, sources_paragraph(note.sources, apparatus.bibliography)]
+
+        return _bullet_register("edition-editorial-notes", (entry(i, n) for i, n in enumerate(apparatus.editorial_notes.values())))
 
 
 class CollectWorkCitations(SphinxTransform):
