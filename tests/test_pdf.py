@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import COPY_TEXT, IN_CI, PROJECT
+from pdf import pdf_text_of
 from reading_text import copy_text_parts, notes_as_edited, textual_changes
 
 
@@ -36,14 +37,7 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def pdf_text(edition_latex):
     assert not missing, f"CI must have {missing}"
-    subprocess.run(
-        ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
-        cwd=edition_latex.outdir,
-        check=True,
-        capture_output=True,
-    )
-    pdf = edition_latex.outdir / "platform-1927-ch07-the-party.pdf"
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return pdf_text_of(edition_latex.outdir, "-layout")
 
 
 def chapter_pages(pdf_text: str) -> str:
@@ -101,14 +95,6 @@ def test_two_pdf_builds_with_source_date_epoch_give_the_same_text(tmp_path, monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
     texts = []
     for name in ("one", "two"):
-        app = build_edition(tmp_path / name, "latex")
-        subprocess.run(
-            ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
-            cwd=app.outdir,
-            check=True,
-            capture_output=True,
-        )
-        pdf = app.outdir / "platform-1927-ch07-the-party.pdf"
-        texts.append(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout)
+        texts.append(pdf_text_of(build_edition(tmp_path / name, "latex").outdir))
     assert texts[0] == texts[1]
     assert "NO party in the history" in texts[0]
