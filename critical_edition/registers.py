@@ -7,6 +7,7 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -238,8 +239,18 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
 
 
+#: Whether the current build of each environment read any document.
+_read_anything: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def note_documents_read(app: Sphinx, env, docnames: list[str]) -> None:
+    _read_anything[env] = bool(docnames)
+
+
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
-    """Registers list every document's mentions: write them whenever anything was read."""
+    """Registers list every document's mentions: write them again whenever a document was read."""
+    if not _read_anything.get(env):
+        return []
     domain = env.domains["edition"]
     return sorted({docname for docname, _ in domain.registers.values()})
 
@@ -253,4 +264,5 @@ def setup_registers(app: Sphinx) -> None:
     app.add_directive("textual-apparatus", TextualApparatus)
     app.add_directive("editorial-notes", EditorialNotesList)
     app.connect("doctree-resolved", resolve_backrefs)
+    app.connect("env-before-read-docs", note_documents_read)
     app.connect("env-updated", registers_to_rewrite)

@@ -137,3 +137,13 @@ def test_a_work_cited_only_in_prose_is_used_and_linked(built):
     assert page.find("a", href="#work-prose-work").get_text() == "the prose work"
     unused = built(**{"footnotes/bibliography.yaml": bibliography + PROSE_WORK})
     assert "work 'prose-work' is cited by no record and no page [edition.unused]" in unused.warning.getvalue()
+
+
+def test_a_build_with_nothing_changed_writes_no_page(built):
+    app = built()
+    app.status.seek(0)
+    app.status.truncate(0)
+    app.build()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    assert "0 added, 0 changed, 0 removed" in status
+    assert "no targets are out of date" in status
