@@ -60,11 +60,13 @@ def _note_text(text: str, number: int | None, textual: Iterable[TextualNote]) ->
 
 
 def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) -> list[nodes.Node]:
-    """Links from a note to the entries of the works it cites, for the online edition."""
+    """After a note online: links to the works it cites, and the editors' identification of them."""
     works = list(dict.fromkeys(citation.work for citation in note.cites if citation.work in bibliography))
-    if not works:
+    if not works and not note.identification:
         return []
-    links = note_works("", " Works cited: ")
+    links = note_works("", "")
+    if works:
+        links += nodes.Text(" Works cited: ")
     for index, work in enumerate(works):
         if index:
             links += nodes.Text("; ")
@@ -72,6 +74,9 @@ def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) 
         title = bibliography[work].csl["title"]
         xref += nodes.inline(title, title)
         links += xref
+    if note.identification:
+        links += nodes.Text(" ")
+        links += nodes.inline("", f"[Editors: {note.identification}]", classes=["edition-identification"])
     return [links]
 
 
