@@ -79,8 +79,21 @@ def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
     return flat
 
 
+def with_editorial_letters(body: str) -> str:
+    """The body as printed: each editors' note's letter after its phrase (each phrase is unique)."""
+    from critical_edition.attach import note_letter
+
+    records = yaml.safe_load((PROJECT / "footnotes" / "editorial.yaml").read_text(encoding="utf-8")) or []
+    for index, record in enumerate(records):
+        phrase = record["target"]["phrase"]
+        assert body.count(phrase) == 1, phrase
+        body = body.replace(phrase, phrase + note_letter(index))
+    return body
+
+
 def test_pdf_holds_the_whole_chapter_in_order(pdf_text):
     body, notes = edited_copy_text()
+    body = with_editorial_letters(body)
     flat = text_stream(chapter_pages(pdf_text), notes)
     expected = squash(re.sub(r"\[(\d+)\]", r"\1", body))
     start = flat.find(expected[:60])
