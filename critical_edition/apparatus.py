@@ -132,12 +132,24 @@ def _read_kind(
     return None if problems else data
 
 
+#: The key under which pages of the text note where records may attach: a new name or target reaches them.
+PLACES_KEY = "standoff:places"
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
     digests = {}
+    places = []
     for kind, data_file in data.items():
         for raw in data_file.records if data_file else []:
-            content = json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            digests[record_key(kind, raw.get("id", raw.get("number")))] = hashlib.sha256(content).hexdigest()[:16]
+            record_id = raw.get("id", raw.get("number"))
+            digests[record_key(kind, record_id)] = _digest(raw)
+            if kind in {"persons", "glossary", "textual", "editorial"}:
+                places.append([kind, record_id, raw.get("forms"), raw.get("target")])
+    digests[PLACES_KEY] = _digest(places)
     return digests
 
 

@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .anchors import NOT_TEXT
-from .apparatus import Apparatus, record_key
+from .apparatus import PLACES_KEY, Apparatus, record_key
 from .diagnostics import Problem, warn
 from .domain import EditionDomain, Mention
 from .loading import apparatus_for
@@ -56,6 +56,7 @@ class AttachStandoff(SphinxTransform):
         if docname not in self.config.edition_text_documents:
             return
         apparatus = apparatus_for(self.env)
+        domain.note_record_use(docname, PLACES_KEY, apparatus.digests.get(PLACES_KEY))
         self._cards = 0
         footnotes: list[nodes.footnote] = []
         for unit in domain.units.get(docname, []):

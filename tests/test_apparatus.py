@@ -147,3 +147,16 @@ def test_a_build_with_nothing_changed_writes_no_page(built):
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
     assert "0 added, 0 changed, 0 removed" in status
     assert "no targets are out of date" in status
+
+
+def test_a_new_record_reaches_the_text_it_names(built):
+    app = built()
+    glossary = app.srcdir / "footnotes" / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + '\n- id: town\n  term: town\n  forms: ["town"]\n  definition: "A place."\n  sources:\n    - work: a-glossary\n',
+        encoding="utf-8",
+    )
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert soup(app, "text.html").select_one(".edition-term a[href='registers.html#term-town']")
