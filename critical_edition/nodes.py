@@ -79,7 +79,9 @@ def visit_mention_latex(self, node: nodes.Element) -> None:
 
 def depart_mention_latex(self, node: nodes.Element) -> None:
     if node.get("index_entry"):
-        self.body.append(r"\index{%s}" % self.idescape(node["index_entry"]))
+        # Plain text, so that the index sorts it by its letters (no @, ! or | in names).
+        entry = latex_escape(node["index_entry"]).translate({ord(c): None for c in "@!|"})
+        self.body.append(r"\index{%s}" % entry)
 
 
 def _visit_children(self, node: nodes.Element) -> None:
