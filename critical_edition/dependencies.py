@@ -11,13 +11,14 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import EditionDomain
-from .loading import apparatus_for
+from .loading import apparatus_for, load_apparatus
 
 
 def pages_with_changed_records(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """The pages whose records differ from what they showed when last read."""
+    load_apparatus(app)
     domain = env.domains["edition"]
     assert isinstance(domain, EditionDomain)
     digests = apparatus_for(env).digests

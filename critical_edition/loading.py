@@ -14,20 +14,29 @@ from sphinx.environment import BuildEnvironment
 from .apparatus import Apparatus, apparatus_in
 from .diagnostics import ApparatusError, Problem, warn
 
-#: The data folder (absolute, and as shown in messages) of each project, by source folder.
-_data_dirs: dict[str, tuple[Path, str]] = {}
+#: The apparatus of each project, by source folder, as read when its build started
+#: (with the application it was loaded for): data files edited during a build
+#: count from the next build on, and reaching the apparatus costs nothing.
+_loaded: dict[str, tuple[int, Apparatus]] = {}
 
 
 def apparatus_for(env: BuildEnvironment) -> Apparatus:
     """The apparatus of the project that ``env`` builds."""
-    return apparatus_in(*_data_dirs[str(env.srcdir)])
+    return _loaded[str(env.srcdir)][1]
 
 
 def load_apparatus(app: Sphinx) -> None:
-    """Read and check every data file; stop the build if any is invalid."""
+    """Read and check every data file, once per build; stop the build if any is invalid.
+
+    Called when the builder starts and again when a build begins to read, so
+    that a second build by the same application sees edited records.
+    """
     shown_dir = app.config.edition_data_dir.rstrip("/")
-    _data_dirs[str(app.srcdir)] = (Path(app.confdir, shown_dir).resolve(), shown_dir)
-    apparatus = apparatus_for(app.env)
+    apparatus = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir)
+    loaded_for, loaded = _loaded.get(str(app.srcdir), (None, None))
+    if loaded_for == id(app) and loaded is apparatus:
+        return
+    _loaded[str(app.srcdir)] = (id(app), apparatus)
     for finding in apparatus.findings:
         warn(Problem(finding.problem), finding.message, finding.location)
     if apparatus.fatal:
