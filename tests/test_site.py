@@ -106,3 +106,14 @@ def test_pages_load_no_icon_script_and_the_cut_font_has_every_icon_they_use(edit
     font = TTFont(next(outdir.rglob("fa-solid-900.woff2")))
     assert codes <= set(font.getBestCmap())
     assert not list(outdir.rglob("fa-brands-400.woff2"))
+
+
+def test_the_shipped_icon_cut_serves_only_a_font_and_icons_it_was_cut_for():
+    from critical_edition.lean_pages import SHIPPED, _shipped_cut
+
+    record = __import__("json").loads((SHIPPED / "fa-solid-900.woff2.json").read_text(encoding="utf-8"))
+    theme_font = next(Path(__import__("pydata_sphinx_theme").__file__).parent.rglob("fa-solid-900.woff2")).read_bytes()
+    codes = set(record["codes"])
+    assert _shipped_cut("fa-solid-900.woff2", theme_font, codes) == (SHIPPED / "fa-solid-900.woff2").read_bytes()
+    assert _shipped_cut("fa-solid-900.woff2", theme_font, codes | {0xF0E0}) is None  # an icon it lacks
+    assert _shipped_cut("fa-solid-900.woff2", theme_font + b"\0", codes) is None  # another font
