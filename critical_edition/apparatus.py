@@ -41,7 +41,7 @@ KINDS = ("authorial", *KINDS_BY_ID)
 
 
 class Apparatus(NamedTuple):
-    """All records, by kind and id, with the files they came from."""
+    """All records, by kind and id."""
 
     #: The authors' notes by number.
     authors_notes: dict[int, AuthorsNote]
@@ -55,8 +55,6 @@ class Apparatus(NamedTuple):
     persons: dict[str, Person]
     #: The glossary, by id.
     glossary: dict[str, GlossaryTerm]
-    #: The files read, by kind.
-    files: dict[str, Path]
     #: Schema and syntax problems (fatal) and cross-reference problems (warnings).
     findings: tuple[Finding, ...]
     #: A hash of every record's content, by ``kind:id``: what tells a page it must be read again.
@@ -71,6 +69,11 @@ class Apparatus(NamedTuple):
 def record_key(kind: str, record_id: str | int) -> str:
     """How pages name the records they use."""
     return f"{kind}:{record_id}"
+
+
+def kind_key(kind: str) -> str:
+    """How a page that shows every record of a kind (a register) names them all."""
+    return record_key(kind, "*")
 
 
 def _citation(raw: dict, earlier: dict[int, AuthorsNote]) -> Citation:
@@ -144,6 +147,7 @@ def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
     digests = {}
     places = []
     for kind, data_file in data.items():
+        digests[kind_key(kind)] = _digest(data_file.records if data_file else None)
         for raw in data_file.records if data_file else []:
             record_id = raw.get("id", raw.get("number"))
             digests[record_key(kind, record_id)] = _digest(raw)
@@ -156,7 +160,6 @@ def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
 def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
     """Read every data file; invalid files yield findings and no records."""
     findings: list[Finding] = []
-    files = {kind: data_dir / f"{kind}.yaml" for kind in KINDS if (data_dir / f"{kind}.yaml").exists()}
     schemas = load_schemas(data_dir)
     data = {kind: _read_kind(data_dir, shown_dir, kind, schemas, findings) for kind in KINDS}
     notes = _authors_notes(data["authorial"], findings) if data["authorial"] else {}
@@ -168,7 +171,6 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
         by_kind["editorial"],
         by_kind["persons"],
         by_kind["glossary"],
-        files,
         (),
         _digests(data),
     )

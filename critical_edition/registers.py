@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .attach import note_letter
 from .domain import EditionDomain
+from .apparatus import kind_key
 from .loading import apparatus_for
 from .records import BibliographyEntry, Source
 
@@ -90,8 +91,8 @@ class RegisterDirective(SphinxDirective):
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
         apparatus = apparatus_for(self.env)
-        if self.data_kind in apparatus.files:
-            self.env.note_dependency(apparatus.files[self.data_kind])
+        for kind in (self.data_kind, "bibliography"):  # every register names its sources' works
+            domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
         entries = self.entries(apparatus)
         if not any(entry.next_node(nodes.paragraph) for entry in entries):
             return [nodes.paragraph("", "This register has no entries yet.", classes=["edition-register-empty"])]

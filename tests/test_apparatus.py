@@ -135,7 +135,7 @@ def test_a_work_cited_only_in_prose_is_used_and_linked(built):
     assert app.warning.getvalue() == ""
     page = soup(app, "registers.html")
     assert page.find("a", href="#work-prose-work").get_text() == "the prose work"
-    unused = built(**{"footnotes/bibliography.yaml": bibliography + PROSE_WORK})
+    unused = built(**{"footnotes/bibliography.yaml": bibliography + PROSE_WORK, "registers.md": registers})
     assert "work 'prose-work' is cited by no record and no page [edition.unused]" in unused.warning.getvalue()
 
 
@@ -160,3 +160,23 @@ def test_a_new_record_reaches_the_text_it_names(built):
     app.build()
     assert app.warning.getvalue() == ""
     assert soup(app, "text.html").select_one(".edition-term a[href='registers.html#term-town']")
+
+
+def test_a_data_file_removed_or_added_reaches_its_register(built):
+    app = built()
+    glossary = app.srcdir / "footnotes" / "glossary.yaml"
+    records = glossary.read_text(encoding="utf-8")
+    glossary.unlink()
+    app.build()
+    assert not soup(app, "registers.html").select("dl.glossary dt")
+    glossary.write_text(records, encoding="utf-8")
+    app.build()
+    assert soup(app, "registers.html").select("dl.glossary dt")
+
+
+def test_a_work_retitled_reaches_the_registers_that_cite_it(built):
+    app = built()
+    bibliography = app.srcdir / "footnotes" / "bibliography.yaml"
+    bibliography.write_text(bibliography.read_text(encoding="utf-8").replace('"A Glossary"', '"A Retitled Glossary"'), encoding="utf-8")
+    app.build()
+    assert "A Retitled Glossary" in soup(app, "registers.html").get_text()
