@@ -121,6 +121,9 @@ latex_elements = {
     # Front matter in roman numerals: the contents, then the pages before the chapter;
     # the start page switches to arabic where the chapter begins.
     "tableofcontents": r"\pagenumbering{roman}\begingroup\parskip 0pt\tableofcontents\endgroup\cleardoublepage",
-    "printindex": r"\renewcommand{\indexname}{Index of persons}\printindex",
+    # The index's page ranges come as "4--6": printed as an en dash there alone.
+    "printindex": r"\renewcommand{\indexname}{Index of persons and terms}{\addfontfeatures{Ligatures=TeX}\printindex}",
 }
 latex_toplevel_sectioning = "chapter"
+# makeindex, whose style joins a run of pages into a range; every index entry is ASCII.
+latex_use_xindy = False

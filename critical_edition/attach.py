@@ -117,7 +117,7 @@ class AttachStandoff(SphinxTransform):
             xref["refexplicit"] = True
             xref["refwarn"] = True
             xref += nodes.inline(text, text)
-            index_entry = record.index_name if kind == "person" else ""
+            index_entry = record.index_name if kind == "person" else record.term
             return mention("", "", xref, self._card(_card_text(record)), kind=kind, record=record.id, index_entry=index_entry)
 
         return build

@@ -29,7 +29,7 @@ class mention(nodes.Inline, nodes.TextElement):
     """A name or a term in the text, linked to its register entry, with a card.
 
     Attributes: ``kind`` (``person`` or ``term``), ``record`` (the id),
-    ``index_entry`` (for persons: the name as the index sorts it).
+    ``index_entry`` (the name or term as the index sorts it).
     """
 
 
@@ -79,9 +79,10 @@ def visit_mention_latex(self, node: nodes.Element) -> None:
 
 def depart_mention_latex(self, node: nodes.Element) -> None:
     if node.get("index_entry"):
-        # Plain text, so that the index sorts it by its letters (no @, ! or | in names).
+        # Keyed and set as Sphinx keys and sets its own entries, so that a glossary
+        # term's entry and the entries of its mentions make one line of the index.
         entry = latex_escape(node["index_entry"]).translate({ord(c): None for c in "@!|"})
-        self.body.append(r"\index{%s}" % entry)
+        self.body.append(r"\index{%s@\spxentry{%s}}" % (entry, entry))
 
 
 def _visit_children(self, node: nodes.Element) -> None:

@@ -132,6 +132,8 @@ class GlossaryRegister(RegisterDirective):
             term_node = make_glossary_term(
                 self.env, [nodes.Text(term.term)], None, self.env.doc2path(self.env.docname), self.lineno, None, self.state.document
             )
+            for entry in list(term_node.findall(addnodes.index)):
+                entry.parent.remove(entry)  # the index lists where a term is used; the glossary is alphabetical
             body = nodes.definition()
             body += nodes.paragraph("", term.definition)
             if term.also:

@@ -81,7 +81,8 @@ def test_registers_link_back_to_every_paragraph(built):
 def test_print_has_index_entries_lettered_notes_and_back_matter(built):
     app = built("latex")
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\index{Ivanov, Ivan Ivanovich}" in tex
+    assert r"\index{Ivanov, Ivan Ivanovich@\spxentry{Ivanov, Ivan Ivanovich}}" in tex
+    assert r"\index{Uyezd@\spxentry{Uyezd}}" in tex
     assert "top down$^{\\text{a}}$." in tex
     assert r"\begin{footnote}[1]" in tex
     assert "[a]" not in tex

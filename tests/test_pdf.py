@@ -110,3 +110,21 @@ def test_two_pdf_builds_with_source_date_epoch_give_the_same_text(tmp_path, monk
         texts.append(pdf_text_of(build_edition(tmp_path / name, "latex").outdir))
     assert texts[0] == texts[1]
     assert "NO party in the history" in texts[0]
+
+
+def test_pdf_prints_the_glossary_and_indexes_persons_and_terms(pdf_text, edition_latex):
+    import subprocess
+
+    pdf = next(edition_latex.outdir.glob("*.pdf"))  # built by pdf_text; read here in reading order
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    start = re.compile(r"^\f?Glossary$", re.MULTILINE).search(text, text.index("NO party in the history")).end()
+    glossary = text[start : re.compile(r"^\f?Persons$", re.MULTILINE).search(text, start).start()]
+    for term in ("Uyezd", "NEP", "ex-ers", "Lenin enrolment", "Central Control Committee"):
+        assert term in glossary, term
+    index = text[text.rindex("Index of persons and terms") :]
+    assert re.search(r"Uyezd, \d+", index) and re.search(r"Rykov, Alexei Ivanovich, \d+", index)
+    entries = re.findall(r"^(\S.*?), ((?:\d+(?:–\d+)?(?:, )?)+)$", index, flags=re.MULTILINE)
+    assert len({name for name, _ in entries}) == len(entries) > 40  # one line per person or term
+    for name, pages in entries:
+        numbers = [int(n) for n in re.findall(r"\d+", pages)]
+        assert numbers == sorted(numbers), (name, pages)
