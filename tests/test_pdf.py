@@ -20,7 +20,7 @@ def edited_copy_text() -> tuple[str, dict[int, str]]:
         body = body.replace(change["copy_text"], change["adopted"])
     return body, notes_as_edited(notes, textual_changes(PROJECT / "footnotes", in_notes=True))
 
-TOOLS = ("xelatex", "latexmk", "pdftotext")
+TOOLS = ("xelatex", "latexmk", "makeindex", "pdftotext")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 if missing and not IN_CI:
     pytest.skip(f"needs {', '.join(missing)} (TeX Live and poppler-utils)", allow_module_level=True)
