@@ -181,3 +181,11 @@ def test_a_work_retitled_reaches_the_registers_that_cite_it(built):
     bibliography.write_text(bibliography.read_text(encoding="utf-8").replace('"A Glossary"', '"A Retitled Glossary"'), encoding="utf-8")
     app.build()
     assert "A Retitled Glossary" in soup(app, "registers.html").get_text()
+
+
+def test_the_standard_term_role_reaches_the_glossary(built):
+    registers = (PROJECT_ROOT / "tests/roots/test-apparatus/registers.md").read_text(encoding="utf-8")
+    app = built(**{"registers.md": registers + "\nThe {term}`Uyezd` and the {term}`county <Uyezd>`.\n"})
+    assert app.warning.getvalue() == ""
+    links = soup(app, "registers.html").select('a[href="#term-Uyezd"]')
+    assert {a.get_text() for a in links} >= {"Uyezd", "county"}
