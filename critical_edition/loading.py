@@ -32,7 +32,9 @@ def load_apparatus(app: Sphinx) -> None:
     that a second build by the same application sees edited records.
     """
     shown_dir = app.config.edition_data_dir.rstrip("/")
-    apparatus = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir)
+    stamped = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir, getattr(app.env, "edition_apparatus", None))
+    app.env.edition_apparatus = stamped  # pickled with the environment, for the next build
+    apparatus = stamped[1]
     loaded_for, loaded = _loaded.get(str(app.srcdir), (None, None))
     if loaded_for == id(app) and loaded is apparatus:
         return

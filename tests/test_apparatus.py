@@ -189,3 +189,18 @@ def test_the_standard_term_role_reaches_the_glossary(built):
     assert app.warning.getvalue() == ""
     links = soup(app, "registers.html").select('a[href="#term-Uyezd"]')
     assert {a.get_text() for a in links} >= {"Uyezd", "county"}
+
+
+def test_a_rebuild_with_unchanged_data_neither_parses_nor_validates_it(built, monkeypatch):
+    from critical_edition import apparatus
+
+    app = built()
+    apparatus._cache.clear()  # what a new process starts with: only the environment remembers
+    reads = []
+    original = apparatus.read_apparatus
+    monkeypatch.setattr(apparatus, "read_apparatus", lambda *args: reads.append(args) or original(*args))
+    built()
+    assert reads == []
+    persons = (app.srcdir / "footnotes" / "persons.yaml").read_text(encoding="utf-8")
+    built(**{"footnotes/persons.yaml": persons.replace("Secretary of a committee", "Chairman")})
+    assert len(reads) == 1
