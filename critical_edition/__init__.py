@@ -23,7 +23,7 @@ from .nodes import add_nodes
 from .notes import AttachAuthorsNotes, AuthorsNoteRole
 from .print_notes import LetterEditorialNotesInPrint
 from .registers import setup_registers
-from .sidenotes import LinkSidenotes
+from .sidenotes import LinkSidenotes, MakeSidenotesInOnePass
 from .stability import write_redirects
 
 __version__ = "0.1.0"
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)
     app.add_transform(AttachStandoff)
+    app.add_post_transform(MakeSidenotesInOnePass)
     app.add_post_transform(LinkSidenotes)
     app.add_post_transform(LetterEditorialNotesInPrint)
     setup_registers(app)

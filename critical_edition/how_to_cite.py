@@ -9,10 +9,14 @@ from sphinx.util.docutils import SphinxDirective
 from .citation import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
 
 
-def _citation_block(text: str, as_code: bool) -> nodes.Element:
+#: The language of each data format, for highlighting.
+CODE_LANGUAGES = {"bibtex": "bibtex", "csl-json": "json"}
+
+
+def _citation_block(text: str, language: str | None) -> nodes.Element:
     """Data formats as code; styled citations as text a reader can copy, a line each."""
-    if as_code:
-        return nodes.literal_block(text, text)
+    if language:
+        return nodes.literal_block(text, text, language=language)
     lines = nodes.line_block(classes=["edition-citation"])
     for line in text.split("\n"):
         lines += nodes.line(line, line)
@@ -34,7 +38,7 @@ class HowToCite(SphinxDirective):
         link = permalink(base_url, page, f"{prefix}{anchor}")
         result: list[nodes.Node] = [
             nodes.paragraph("", "The chapter as a whole:"),
-            _citation_block(cite_whole(metadata, base_url, page), as_code=False),
+            _citation_block(cite_whole(metadata, base_url, page), None),
             nodes.paragraph(
                 "",
                 f"A paragraph, by its number: the permalink of paragraph {anchor} is ",
@@ -44,5 +48,5 @@ class HowToCite(SphinxDirective):
         ]
         for form in FORMS:
             result.append(nodes.paragraph("", "", nodes.strong("", FORM_LABELS[form])))
-            result.append(_citation_block(citations[form], as_code=form in {"bibtex", "csl-json"}))
+            result.append(_citation_block(citations[form], CODE_LANGUAGES.get(form)))
         return result
