@@ -19,6 +19,12 @@ from .notes import note_ids
 SIDENOTE_NAME = "sidenote-role-"
 
 
+def add_one_pass_sidenotes(app) -> None:
+    """Take over the theme's sidenote step only where the book theme is at work."""
+    if any(step.__name__ == "HandleFootnoteTransform" for step in app.registry.get_post_transforms()):
+        app.add_post_transform(MakeSidenotesInOnePass)
+
+
 class MakeSidenotesInOnePass(SphinxPostTransform):
     """The theme's turning of footnotes into sidenotes, with the same nodes, in one pass.
 
@@ -32,12 +38,9 @@ class MakeSidenotesInOnePass(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        try:
-            from pydata_sphinx_theme.utils import get_theme_options_dict
-            from sphinx_book_theme.nodes import SideNoteNode
-        except ImportError:  # another theme: footnotes stay footnotes
-            return
-        if not get_theme_options_dict(self.app).get("use_sidenotes", False):
+        from sphinx_book_theme.nodes import SideNoteNode  # registered only under the book theme
+
+        if not self.config.html_theme_options.get("use_sidenotes", False):
             return
         notes: dict[str, nodes.footnote] = {}
         for note in self.document.findall(nodes.footnote):

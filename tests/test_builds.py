@@ -69,3 +69,19 @@ def test_parallel_build_gives_the_serial_output(make_root, tmp_path):
     assert parallel_pages.keys() == serial_pages.keys()
     for name, page in serial_pages.items():
         assert parallel_pages[name] == page, name
+
+
+def test_sidenotes_are_those_of_the_book_theme_and_other_themes_keep_footnotes(make_root):
+    from bs4 import BeautifulSoup
+
+    book = make_root("basic")
+    book.build()
+    page = BeautifulSoup((book.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select("span.sidenote") and not page.select("aside.footnote")
+    plain = make_root("basic", confoverrides={"html_theme": "alabaster", "html_theme_options": {}})
+    plain.build()
+    # A second application in one process re-registers Sphinx's nodes; nothing else may be said.
+    said = [line for line in plain.warning.getvalue().splitlines() if "is already registered" not in line]
+    assert said == []
+    page = BeautifulSoup((plain.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select("aside.footnote") and not page.select("span.sidenote")
