@@ -183,8 +183,6 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
 #: A data folder's content, as a hash, with the apparatus read from it.
 Stamped = tuple[str, Apparatus]
 
-_cache: dict[Path, Stamped] = {}
-
 
 def _stamp(data_dir: Path, shown_dir: str) -> str:
     """A hash of every file of a data folder: what its apparatus depends on."""
@@ -201,10 +199,6 @@ def apparatus_in(data_dir: Path, shown_dir: str, earlier: Stamped | None = None)
     so that a rebuild with unchanged data neither parses nor validates it.
     """
     stamp = _stamp(data_dir, shown_dir)
-    for cached in (_cache.get(data_dir), earlier):
-        if cached is not None and cached[0] == stamp:
-            break
-    else:
-        cached = (stamp, read_apparatus(data_dir, shown_dir))
-    _cache[data_dir] = cached
-    return cached
+    if earlier is not None and earlier[0] == stamp:
+        return earlier
+    return stamp, read_apparatus(data_dir, shown_dir)

@@ -58,8 +58,3 @@ def warn(problem: Problem, message: str, location: Any = None) -> None:
     logger.warning(
         message, type="edition", subtype=problem.value, location=location
     )
-
-
-def file_location(path: str, line: int | None) -> str:
-    """A ``file:line`` location for a warning about a data file."""
-    return f"{path}:{line}" if line else path

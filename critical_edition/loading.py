@@ -11,34 +11,33 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .apparatus import Apparatus, apparatus_in
+from .apparatus import Apparatus, Stamped, apparatus_in
 from .diagnostics import ApparatusError, Problem, warn
 
-#: The apparatus of each project, by source folder, as read when its build started
-#: (with the application it was loaded for): data files edited during a build
-#: count from the next build on, and reaching the apparatus costs nothing.
-_loaded: dict[str, tuple[int, Apparatus]] = {}
+#: The apparatus each application has reported the findings of: once per build.
+_reported: dict[int, Stamped] = {}
 
 
 def apparatus_for(env: BuildEnvironment) -> Apparatus:
-    """The apparatus of the project that ``env`` builds."""
-    return _loaded[str(env.srcdir)][1]
+    """The apparatus of the project that ``env`` builds, as read when its build started."""
+    return env.edition_apparatus[1]
 
 
 def load_apparatus(app: Sphinx) -> None:
     """Read and check every data file, once per build; stop the build if any is invalid.
 
     Called when the builder starts and again when a build begins to read, so
-    that a second build by the same application sees edited records.
+    that a second build by the same application sees edited records. The
+    apparatus is kept in the build environment, which is pickled with it: data
+    files edited during a build count from the next build on.
     """
     shown_dir = app.config.edition_data_dir.rstrip("/")
     stamped = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir, getattr(app.env, "edition_apparatus", None))
-    app.env.edition_apparatus = stamped  # pickled with the environment, for the next build
-    apparatus = stamped[1]
-    loaded_for, loaded = _loaded.get(str(app.srcdir), (None, None))
-    if loaded_for == id(app) and loaded is apparatus:
+    app.env.edition_apparatus = stamped
+    if _reported.get(id(app)) is stamped:
         return
-    _loaded[str(app.srcdir)] = (id(app), apparatus)
+    _reported[id(app)] = stamped
+    apparatus = stamped[1]
     for finding in apparatus.findings:
         warn(Problem(finding.problem), finding.message, finding.location)
     if apparatus.fatal:

