@@ -23,7 +23,7 @@ from .nodes import add_nodes
 from .notes import AttachAuthorsNotes, AuthorsNoteRole
 from .print_notes import LetterEditorialNotesInPrint
 from .registers import setup_registers
-from .sidenotes import LinkSidenotes, add_one_pass_sidenotes
+from .sidenotes import add_sidenotes
 from .stability import write_redirects
 
 __version__ = "0.1.0"
@@ -39,7 +39,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)
     app.add_transform(AttachStandoff)
-    app.add_post_transform(LinkSidenotes)
     app.add_post_transform(LetterEditorialNotesInPrint)
     setup_registers(app)
     app.add_directive("how-to-cite", HowToCite)
@@ -47,7 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", load_apparatus)
     app.connect("builder-inited", add_assets)
-    app.connect("builder-inited", add_one_pass_sidenotes)
+    app.connect("builder-inited", add_sidenotes)
     app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
