@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -107,12 +108,15 @@ def measure(
     def record(project: Project, key: str, value: float) -> None:
         results[project.name].setdefault(key, []).append(value)
 
+    def clean_build(project: Project, build: Callable[[], tuple[float, float]], what: str) -> None:
+        project.clean()
+        seconds, mib = build()
+        record(project, f"clean {what} (s)", seconds)
+        record(project, f"peak memory, clean {what} (MiB)", mib)
+
     for _ in range(rounds):
         for project in (plain, edition):
-            project.clean()
-            seconds, mib = project.html()
-            record(project, "clean HTML (s)", seconds)
-            record(project, "peak memory, clean HTML (MiB)", mib)
+            clean_build(project, project.html, "HTML")
             record(project, "no-op rebuild (s)", project.html()[0])
             project.edit_note(True)
             record(project, "rebuild after editing one note (s)", project.html()[0])
@@ -120,10 +124,7 @@ def measure(
     weights = {project.name: page_weight(project.out / "html", "chapter.html") for project in (plain, edition)}
     for _ in range(pdf_rounds):
         for project in (plain, edition):
-            project.clean()
-            seconds, mib = project.pdf()
-            record(project, "clean PDF (s)", seconds)
-            record(project, "peak memory, PDF (MiB)", mib)
+            clean_build(project, project.pdf, "PDF")
     medians = {name: {key: median(values) for key, values in by_key.items()} for name, by_key in results.items()}
     return medians, weights
 

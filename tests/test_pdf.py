@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -113,8 +114,6 @@ def test_two_pdf_builds_with_source_date_epoch_give_the_same_text(tmp_path, monk
 
 
 def test_pdf_prints_the_glossary_and_indexes_persons_and_terms(pdf_text, edition_latex):
-    import subprocess
-
     pdf = next(edition_latex.outdir.glob("*.pdf"))  # built by pdf_text; read here in reading order
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     start = re.compile(r"^\f?Glossary$", re.MULTILINE).search(text, text.index("NO party in the history")).end()
