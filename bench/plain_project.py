@@ -1,12 +1,18 @@
-"""The plain project the benchmark compares with: the same chapter, nothing of the edition.
+"""The plain projects the benchmark compares with: nothing of the edition but its words.
 
-Sphinx, myst-parser and sphinx-book-theme, the text as paragraphs and the
-authors' notes as plain MyST footnotes, generated from the copy-text.
+Both are Sphinx, myst-parser and sphinx-book-theme. The first is the chapter,
+generated from the copy-text: paragraphs, the authors' notes as plain MyST
+footnotes. The second holds every page of the edition (front matter, chapter,
+registers) as plain headings, paragraphs and lists, taken from the edition's
+text build: it shows how much of the edition's build time its volume of text
+costs plain Sphinx, apart from the edition's own processing.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 CONF = '''project = "Plain chapter"
@@ -37,4 +43,46 @@ def write_plain_project(copy_text_path: Path, target: Path) -> Path:
     (target / "conf.py").write_text(CONF, encoding="utf-8")
     (target / "index.md").write_text("# Plain chapter\n\n```{toctree}\nchapter\n```\n", encoding="utf-8")
     (target / "chapter.md").write_text(plain_markdown(copy_text_path.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+#: Underline characters of the text builder's headings, by level.
+HEADING_LEVELS = {"*": 1, "=": 2, "^": 2, "-": 3, "~": 4, '"': 5}
+TABLE_RULE = re.compile(r"^[+|][-=+]+[+|]$")
+
+
+def plain_page_markdown(text: str) -> str:
+    """One page of the edition's text build as plain MyST: headings, paragraphs, lists; table rules dropped."""
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line, underline = lines[index], lines[index + 1] if index + 1 < len(lines) else ""
+        if line and len(underline) >= 3 and len(set(underline)) == 1 and underline[0] in HEADING_LEVELS:
+            out.append("#" * HEADING_LEVELS[underline[0]] + " " + line)
+            index += 2
+            continue
+        if not TABLE_RULE.match(line):
+            out.append(line.strip("|").replace(" | ", " ").strip())
+        index += 1
+    return "\n".join(out) + "\n"
+
+
+def write_plain_edition_text(edition_conf_dir: Path, edition_source: Path, target: Path) -> Path:
+    """Write a plain project of every page of the edition, as text, into ``target``; return it."""
+    text_build = target.parent / f"{target.name}-text"
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "text", "-c", str(edition_conf_dir), str(edition_source), str(text_build)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "conf.py").write_text(CONF.replace("Plain chapter", "Plain edition text"), encoding="utf-8")
+    pages = []
+    for page in sorted(text_build.glob("*.txt")):
+        name = "home" if page.stem == "index" else page.stem
+        (target / f"{name}.md").write_text(plain_page_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
+        pages.append(name)
+    toctree = "\n".join(pages)
+    (target / "index.md").write_text(f"# Plain edition text\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
     return target
