@@ -20,7 +20,7 @@ from .apparatus import PLACES_KEY, Apparatus, record_key
 from .diagnostics import Problem, warn
 from .domain import EditionDomain, Mention
 from .loading import apparatus_for
-from .nodes import card, make_emendation, mention
+from .nodes import card, make_card, make_emendation, mention
 from .notes import note_footnote, note_ids
 from .records import GlossaryTerm, Person
 from .standoff import Span, form_matches, locate, non_overlapping, unit_text, wrap_spans
@@ -99,7 +99,7 @@ class AttachStandoff(SphinxTransform):
 
     def _card(self, text: str) -> card:
         self._cards += 1
-        return card("", text, ids=[f"edition-card-{self._cards}"])
+        return make_card(text, f"edition-card-{self._cards}")
 
     def _emendation(self, copy_text: str, record: str) -> Callable[[str], nodes.Node]:
         def build(text: str) -> nodes.Node:

@@ -24,9 +24,14 @@ from sphinx.application import Sphinx
 
 from .build_cache import cached_bytes
 
-ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
+ICON_CLASS = re.compile(rb"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
 SHIPPED = Path(__file__).parent / "icon_fonts"
+
+
+def icons_in(page: Path) -> set[str]:
+    """The icon names a built page uses (read as bytes: the names are ASCII)."""
+    return {name.decode() for name in set(ICON_CLASS.findall(page.read_bytes()))}
 
 
 def _icon_codes(css: str, names: set[str]) -> set[int]:
@@ -84,7 +89,7 @@ def _site_fonts(outdir: str | Path) -> tuple[Path, set[int], set[str]] | None:
         return None
     used: set[str] = set()
     for page in Path(outdir).rglob("*.html"):
-        used.update(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
+        used.update(icons_in(page))
     return fonts, _icon_codes(stylesheet.read_text(encoding="utf-8"), used), used
 
 

@@ -49,9 +49,14 @@ def visit_note_works_html(self, node: nodes.Element) -> None:
     self.body.append('<span class="edition-note-works">')
 
 
+def make_card(text: str, card_id: str) -> card:
+    """A card, kept out of the search index: its words are the register's, not the page's."""
+    return card("", text, ids=[card_id], classes=["no-search"])
+
+
 def make_emendation(adopted: str, copy_text: str, record: str, card_id: str) -> emendation:
     """The adopted reading, marked, with a card giving the copy-text's."""
-    note_card = card("", f"The copy-text reads: {copy_text}", ids=[card_id])
+    note_card = make_card(f"The copy-text reads: {copy_text}", card_id)
     return emendation("", "", nodes.Text(adopted), note_card, card_id=card_id, record=record)
 
 

@@ -111,13 +111,17 @@ def locate(target: Target, texts: dict[str, str]) -> tuple[int | None, str | Non
 
 def form_matches(text: str, form: str) -> list[int]:
     """Where a name or term stands in a text as whole words."""
-    return [match.start() for match in _form_pattern(form).finditer(text)]
+    cleaned, pattern = _form_pattern(form)
+    if cleaned not in text:  # most forms are absent from most units: no need to search word by word
+        return []
+    return [match.start() for match in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> re.Pattern[str]:
-    """A form as a whole-word pattern, made once: every unit is searched for every form."""
-    return re.compile(rf"(?<![\w-]){re.escape(clean(form))}(?![\w-])")
+def _form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
+    """A form, cleaned, and as a whole-word pattern, made once: every unit is searched for every form."""
+    cleaned = clean(form)
+    return cleaned, re.compile(rf"(?<![\w-]){re.escape(cleaned)}(?![\w-])")
 
 
 def non_overlapping(spans: Iterable[Span]) -> list[Span]:

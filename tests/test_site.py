@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -92,14 +93,14 @@ def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
 def test_pages_load_no_icon_script_and_the_cut_font_has_every_icon_they_use(edition_html):
     from fontTools.ttLib import TTFont
 
-    from critical_edition.lean_pages import ICON_CLASS, _icon_codes
+    from critical_edition.lean_pages import _icon_codes, icons_in
 
     outdir = Path(edition_html.outdir)
     used = set()
     for page in pages(outdir):
         html = page.read_text(encoding="utf-8")
         assert "fontawesome.js" not in html, page.name
-        used.update(ICON_CLASS.findall(html))
+        used.update(icons_in(page))
     css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
     codes = _icon_codes(css, used)
     assert len(codes) >= 10  # bars, magnifying-glass, sun, moon, expand, list ...
@@ -117,3 +118,33 @@ def test_the_shipped_icon_cut_serves_only_a_font_and_icons_it_was_cut_for():
     assert _shipped_cut("fa-solid-900.woff2", theme_font, codes) == (SHIPPED / "fa-solid-900.woff2").read_bytes()
     assert _shipped_cut("fa-solid-900.woff2", theme_font, codes | {0xF0E0}) is None  # an icon it lacks
     assert _shipped_cut("fa-solid-900.woff2", theme_font + b"\0", codes) is None  # another font
+
+
+def _search_index(outdir: Path) -> dict:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def test_cards_words_are_searched_on_their_register_not_on_the_chapter(edition_html, chapter_soup):
+    from sphinx.search.en import SearchEnglish
+
+    index = _search_index(edition_html.outdir)
+    chapter, glossary = index["docnames"].index("chapter"), index["docnames"].index("glossary")
+    stem = SearchEnglish({}).stem
+
+    def stems(text: str, shortest: int = 1) -> set[str]:
+        return {stem(word.lower()) for word in re.findall(rf"[A-Za-z]{{{shortest},}}", text)}
+
+    cards = chapter_soup.select(".edition-card")
+    for card in cards:
+        card.extract()
+    card_only = stems(" ".join(card.get_text() for card in cards), 5) - stems(chapter_soup.get_text())
+    assert len(card_only) > 50
+
+    def pages_of(word: str) -> set[int]:
+        found = index["terms"].get(word, [])
+        return set([found] if isinstance(found, int) else found)
+
+    assert {word for word in card_only if chapter in pages_of(word)} == set()
+    assert {word for word in card_only if glossary in pages_of(word)}  # the register keeps them
+    assert all(chapter in pages_of(word) for word in stems("degeneration proletariat"))
