@@ -60,6 +60,9 @@ html_theme_options = {
     # The sources are not copied into the site, so there is nothing to download.
     "use_download_button": False,
 }
+# The book theme's sidebar without its icon links (the edition has none), and its
+# navigation under a name the theme renders once per page (see the template).
+html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "edition-sidebar-nav-bs.html"]}
 html_last_updated_fmt = None
 # The registers are the edition's indexes; Sphinx's general index would stay empty.
 html_use_index = False

@@ -148,3 +148,13 @@ def test_cards_words_are_searched_on_their_register_not_on_the_chapter(edition_h
     assert {word for word in card_only if chapter in pages_of(word)} == set()
     assert {word for word in card_only if glossary in pages_of(word)}  # the register keeps them
     assert all(chapter in pages_of(word) for word in stems("degeneration proletariat"))
+
+
+def test_every_page_has_the_navigation_to_every_page(edition_html):
+    outdir = Path(edition_html.outdir)
+    documents = {path.name for path in outdir.glob("*.html")} - {"search.html", "404.html", "genindex.html"}
+    for page in pages(outdir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        (navigation,) = soup.select("nav.bd-docs-nav")
+        linked = {urlsplit(a["href"]).path.rsplit("/", 1)[-1] for a in navigation.select("a[href]")}
+        assert documents <= linked | {page.name}, page.name
