@@ -11,6 +11,7 @@ from .assets import add_assets, add_templates
 from .attach import AttachStandoff
 from .checks import check_consistency
 from .cite_dialog import add_cite_dialog
+from .collector import add_collector_tuning
 from .config import add_config_values, check_config
 from .dependencies import pages_with_changed_records
 from .domain import EditionDomain
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(LetterEditorialNotesInPrint)
     setup_registers(app)
     app.add_directive("how-to-cite", HowToCite)
+    add_collector_tuning(app)
     app.connect("config-inited", check_config)
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", load_apparatus)

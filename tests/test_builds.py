@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 from sphinx.util.inventory import InventoryFile
@@ -85,3 +86,12 @@ def test_sidenotes_are_those_of_the_book_theme_and_other_themes_keep_footnotes(m
     assert said == []
     page = BeautifulSoup((plain.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     assert page.select("aside.footnote") and not page.select("span.sidenote")
+
+
+def test_objects_loaded_before_a_build_are_spared_by_the_collector_until_it_ends(make_root):
+    app = make_root("basic")
+    frozen_while_reading = []
+    app.connect("doctree-read", lambda app, doctree: frozen_while_reading.append(gc.get_freeze_count()))
+    app.build()
+    assert frozen_while_reading and min(frozen_while_reading) > 10_000  # the modules and the configuration
+    assert gc.get_freeze_count() == 0  # handed back: a later collection frees what the build left
