@@ -97,14 +97,17 @@ class AttachStandoff(SphinxTransform):
                     for start in form_matches(text, form):
                         yield Span(start, start + len(form), self._mention(kind, record), NAME, kind, record.id)
 
-    def _card(self, text: str) -> card:
+    def _next_card_id(self) -> str:
+        """Cards are numbered in the order they are made, one series per page."""
         self._cards += 1
-        return make_card(text, f"edition-card-{self._cards}")
+        return f"edition-card-{self._cards}"
+
+    def _card(self, text: str) -> card:
+        return make_card(text, self._next_card_id())
 
     def _emendation(self, copy_text: str, record: str) -> Callable[[str], nodes.Node]:
         def build(text: str) -> nodes.Node:
-            self._cards += 1
-            return make_emendation(text, copy_text, record, f"edition-card-{self._cards}")
+            return make_emendation(text, copy_text, record, self._next_card_id())
 
         return build
 
