@@ -1,4 +1,10 @@
-"""A Sphinx extension for critical editions: anchored paragraphs, stand-off apparatus."""
+"""A Sphinx extension for critical editions: anchored paragraphs, stand-off apparatus.
+
+Each subpackage is one phase of a build and registers what it needs with its
+own ``setup_<phase>``: ``data`` (the YAML apparatus), ``text`` (reading the
+text), ``html``, ``latex`` and ``plaintext`` (each builder's output) and
+``citing`` (citations of the edition).
+"""
 
 from __future__ import annotations
 
@@ -6,56 +12,34 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .anchors import EstablishAnchors
-from .assets import add_assets, add_templates
-from .attach import AttachStandoff
-from .checks import check_consistency
-from .cite_dialog import add_cite_dialog
-from .collector import add_collector_tuning
+from .citing import setup_citing
 from .config import add_config_values, check_config
-from .dependencies import pages_with_changed_records
-from .domain import EditionDomain
-from .how_to_cite import HowToCite
-from .lean_pages import cut_icon_fonts
-from .loading import load_apparatus
-from .metadata import add_metadata
-from .neighbours import add_neighbours
-from .nodes import add_nodes
-from .notes import AttachAuthorsNotes, AuthorsNoteRole
-from .print_notes import LetterEditorialNotesInPrint
-from .registers import setup_registers
-from .sidenotes import add_sidenotes
-from .stability import write_redirects
+from .data import setup_data
+from .gc_freeze import add_gc_freeze
+from .html import setup_html
+from .html.visitors import HTML_VISITORS
+from .latex import setup_latex
+from .latex.visitors import LATEX_VISITORS
+from .plaintext.visitors import TEXT_VISITORS
+from .text import setup_text
+from .text.domain import EditionDomain
+from .text.nodes import register_nodes
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the edition's configuration, domain, nodes, roles and transforms."""
+    """Register the edition's configuration, nodes and every phase."""
     app.setup_extension("myst_parser")
     add_config_values(app)
-    add_nodes(app)
-    app.add_domain(EditionDomain)
-    app.add_role("authors-note", AuthorsNoteRole())
-    app.add_transform(EstablishAnchors)
-    app.add_transform(AttachAuthorsNotes)
-    app.add_transform(AttachStandoff)
-    app.add_post_transform(LetterEditorialNotesInPrint)
-    setup_registers(app)
-    app.add_directive("how-to-cite", HowToCite)
-    add_collector_tuning(app)
     app.connect("config-inited", check_config)
-    app.connect("config-inited", add_templates)
-    app.connect("builder-inited", load_apparatus)
-    app.connect("builder-inited", add_assets)
-    app.connect("builder-inited", add_sidenotes)
-    app.connect("env-get-outdated", pages_with_changed_records)
-    app.connect("html-page-context", add_cite_dialog)
-    app.connect("html-page-context", add_metadata)
-    app.connect("html-page-context", add_neighbours)
-    app.connect("env-check-consistency", check_consistency)
-    app.connect("build-finished", write_redirects)
-    app.connect("build-finished", cut_icon_fonts)
+    add_gc_freeze(app)
+    register_nodes(app, html=HTML_VISITORS, latex=LATEX_VISITORS, text=TEXT_VISITORS)
+    setup_data(app)
+    setup_text(app)
+    setup_html(app)
+    setup_latex(app)
+    setup_citing(app)
     return {
         "version": __version__,
         "env_version": EditionDomain.data_version,

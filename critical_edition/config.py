@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .citation import metadata_problems
+from .citing.citations import metadata_problems
 
 #: name: (default, rebuild, types, what it is)
 CONFIG_VALUES = {

@@ -8,7 +8,7 @@ and fail the strict build (``-W``) with their location.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sphinx.errors import SphinxError
 from sphinx.util import logging
@@ -45,6 +45,17 @@ class Problem(enum.Enum):
     note_duplicate = "note_duplicate"
     #: A stand-off target phrase matches nothing, or more than one place.
     target = "target"
+
+
+class Finding(NamedTuple):
+    """A problem found while loading, with where it is."""
+
+    #: ``file:line`` of the problem.
+    location: str
+    #: What is wrong.
+    message: str
+    #: The kind of problem: the warning's subtype.
+    problem: Problem
 
 
 class ApparatusError(SphinxError):

@@ -1,4 +1,4 @@
-"""Fixtures: Sphinx's own test fixtures, the edition built once, small roots with the schemas."""
+"""Fixtures: Sphinx's own test fixtures, the edition built once, small roots."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def chapter_soup(edition_html) -> BeautifulSoup:
 
 @pytest.fixture()
 def make_root(tmp_path, make_app):
-    """Build a small test root, given the project's JSON Schemas beside its data."""
+    """Build a small test root (the schemas ship with the extension: a root needs no copy)."""
 
     def build(
         name: str, buildername: str = "html", files: dict[str, str | bytes] | None = None, **kwargs
@@ -78,10 +78,7 @@ def make_root(tmp_path, make_app):
         """Copy root ``name``, replace the ``files`` given (path: content), make the app."""
         srcdir = tmp_path / name
         shutil.copytree(ROOTS / f"test-{name}", srcdir, dirs_exist_ok=True)
-        data_dir = srcdir / "footnotes"
-        data_dir.mkdir(exist_ok=True)
-        for schema in (PROJECT / "footnotes").glob("*.schema.json"):
-            shutil.copy(schema, data_dir / schema.name)
+        (srcdir / "footnotes").mkdir(exist_ok=True)
         for path, content in (files or {}).items():
             target = srcdir / path
             if isinstance(content, bytes):

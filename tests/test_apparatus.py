@@ -192,7 +192,7 @@ def test_the_standard_term_role_reaches_the_glossary(built):
 
 
 def test_a_rebuild_with_unchanged_data_neither_parses_nor_validates_it(built, monkeypatch):
-    from critical_edition import apparatus
+    from critical_edition.data import apparatus
 
     app = built()
     reads = []

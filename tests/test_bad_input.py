@@ -160,7 +160,7 @@ def test_every_schema_of_the_edition_is_a_valid_json_schema():
 
     from conftest import PROJECT
 
-    schemas = sorted((PROJECT / "footnotes").glob("*.schema.json"))
+    schemas = sorted((PROJECT / "critical_edition/data/schemas").glob("*.schema.json"))
     assert len(schemas) >= 7
     for path in schemas:
         schema = json.loads(path.read_text(encoding="utf-8"))

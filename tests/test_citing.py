@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT
-from critical_edition.citation import ANCHOR_TOKEN, FORMS, cite_paragraph, citation_templates
+from critical_edition.citing.citations import ANCHOR_TOKEN, FORMS, cite_paragraph, citation_templates
 
 METADATA = {
     "title": "The Party",

@@ -82,7 +82,7 @@ def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
 
 def with_editorial_letters(body: str) -> str:
     """The body as printed: each editors' note's letter after its phrase (each phrase is unique)."""
-    from critical_edition.attach import note_letter
+    from critical_edition.text.attach import note_letter
 
     records = yaml.safe_load((PROJECT / "footnotes" / "editorial.yaml").read_text(encoding="utf-8")) or []
     for index, record in enumerate(records):

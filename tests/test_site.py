@@ -93,7 +93,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
 def test_pages_load_no_icon_script_and_the_cut_font_has_every_icon_they_use(edition_html):
     from fontTools.ttLib import TTFont
 
-    from critical_edition.lean_pages import _icon_codes, icons_in
+    from critical_edition.html.icon_font_cut import _icon_codes, icons_in
 
     outdir = Path(edition_html.outdir)
     used = set()
@@ -110,7 +110,7 @@ def test_pages_load_no_icon_script_and_the_cut_font_has_every_icon_they_use(edit
 
 
 def test_the_shipped_icon_cut_serves_only_a_font_and_icons_it_was_cut_for():
-    from critical_edition.lean_pages import SHIPPED, _shipped_cut
+    from critical_edition.html.icon_font_cut import SHIPPED, _shipped_cut
 
     record = __import__("json").loads((SHIPPED / "fa-solid-900.woff2.json").read_text(encoding="utf-8"))
     theme_font = next(Path(__import__("pydata_sphinx_theme").__file__).parent.rglob("fa-solid-900.woff2")).read_bytes()

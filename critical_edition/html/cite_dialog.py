@@ -1,7 +1,7 @@
 """"Cite this paragraph": a button beside every margin number, one dialog per page.
 
 The dialog shows the permalink and every form of citation with a copy button;
-the forms are the CSL renderings of :mod:`critical_edition.citation`, carried
+the forms are the CSL renderings of :mod:`critical_edition.citing.citations`, carried
 once per page as templates that the script fills in with the paragraph's anchor.
 Old anchors kept in ``edition_anchor_aliases`` lead to their new paragraphs.
 """
@@ -14,8 +14,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .citation import ANCHOR_TOKEN, FORM_LABELS, FORMS, citation_templates, permalink
-from .domain import EditionDomain
+from ..citing.citations import ANCHOR_TOKEN, FORM_LABELS, FORMS, citation_templates, permalink
+from ..text.domain import EditionDomain
 
 
 def cite_button_html(anchor: str) -> str:

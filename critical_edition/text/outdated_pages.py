@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import EditionDomain
-from .loading import apparatus_for, load_apparatus
+from ..data.loading import apparatus_for, load_apparatus
 
 
 def pages_with_changed_records(

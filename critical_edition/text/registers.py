@@ -19,9 +19,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from .attach import note_letter
 from .domain import EditionDomain
-from .apparatus import kind_key
-from .loading import apparatus_for
-from .records import BibliographyEntry, Source
+from ..data.apparatus import kind_key
+from ..data.loading import apparatus_for
+from ..data.records import BibliographyEntry, Source
 
 
 class backrefs(nodes.Inline, nodes.TextElement):

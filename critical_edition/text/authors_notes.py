@@ -15,12 +15,12 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from .diagnostics import Problem, warn
+from ..diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
-from .apparatus import record_key
-from .loading import apparatus_for
+from ..data.apparatus import record_key
+from ..data.loading import apparatus_for
 from .nodes import make_emendation, note_works
-from .records import AuthorsNote, BibliographyEntry, TextualNote
+from ..data.records import AuthorsNote, BibliographyEntry, TextualNote
 
 
 def note_ids(label: str) -> tuple[str, str]:

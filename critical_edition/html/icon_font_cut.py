@@ -6,7 +6,7 @@ The theme's icons are drawn by its style sheet from an icon font; its
 The icon font is cut down to the icons the site's pages use, and the icon
 fonts no page uses are left out of the output. Cutting a font costs a clean
 build more than any page, so the package ships the cut for the theme's own
-icons (``icon_fonts/``, made by ``python -m critical_edition.lean_pages``);
+icons (``icon_fonts/``, made by ``python -m critical_edition.html.icon_font_cut``);
 a site that uses an icon the shipped cut lacks, or a theme with another font,
 gets its font cut afresh.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .build_cache import cached_bytes
+from ..build_cache import cached_bytes
 
 ICON_CLASS = re.compile(rb"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
@@ -117,7 +117,7 @@ def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
 
 
 if __name__ == "__main__":
-    # Ship the cuts a built site needs: python -m critical_edition.lean_pages _build/html
+    # Ship the cuts a built site needs: python -m critical_edition.html.icon_font_cut _build/html
     found = _site_fonts(sys.argv[1])
     if found is None:
         sys.exit(f"{sys.argv[1]}: no built site with the theme's icon fonts")

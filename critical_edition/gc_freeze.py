@@ -23,7 +23,7 @@ def hand_back_loaded_objects(app: Sphinx, exception: Exception | None) -> None:
     gc.unfreeze()
 
 
-def add_collector_tuning(app: Sphinx) -> None:
+def add_gc_freeze(app: Sphinx) -> None:
     """Freeze before anything else of the build is made (before the apparatus is read)."""
     app.connect("builder-inited", spare_loaded_objects, priority=100)
     app.connect("build-finished", hand_back_loaded_objects, priority=900)

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .apparatus import Apparatus, Stamped, apparatus_in
-from .diagnostics import ApparatusError, Problem, warn
+from ..diagnostics import ApparatusError, Problem, warn
 
 #: The apparatus each application has reported the findings of: once per build.
 _reported: dict[int, Stamped] = {}
@@ -39,7 +39,7 @@ def load_apparatus(app: Sphinx) -> None:
     _reported[id(app)] = stamped
     apparatus = stamped[1]
     for finding in apparatus.findings:
-        warn(Problem(finding.problem), finding.message, finding.location)
+        warn(finding.problem, finding.message, finding.location)
     if apparatus.fatal:
         count = len(apparatus.fatal)
         raise ApparatusError(

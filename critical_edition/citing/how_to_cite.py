@@ -6,7 +6,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .citation import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
+from .citations import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
 
 
 #: The language of each data format, for highlighting.

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Finding, Problem
 
 if TYPE_CHECKING:
     from .apparatus import Apparatus
-
-
-class Finding(NamedTuple):
-    """A problem found while loading, with where it is."""
-
-    #: ``file:line`` of the problem.
-    location: str
-    #: What is wrong.
-    message: str
-    #: The :class:`~critical_edition.diagnostics.Problem` value.
-    problem: str
 
 
 def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
@@ -43,21 +34,21 @@ def cross_check(apparatus: Apparatus) -> list[Finding]:
     findings = []
     for work, who, location in _references(apparatus):
         if work not in apparatus.bibliography:
-            findings.append(Finding(location, f"{who} unknown work {work!r}", "unknown_id"))
+            findings.append(Finding(location, f"{who} unknown work {work!r}", Problem.unknown_id))
     for change in apparatus.textual_notes.values():
         number = change.target.note
         if number is None:
             continue
         note = apparatus.authors_notes.get(number)
         if note is None:
-            findings.append(Finding(change.location, f"textual note {change.id!r}: there is no note {number}", "unknown_id"))
+            findings.append(Finding(change.location, f"textual note {change.id!r}: there is no note {number}", Problem.unknown_id))
         elif note.text.count(change.target.phrase) != 1:
             count = note.text.count(change.target.phrase)
             findings.append(
                 Finding(
                     change.location,
                     f"textual note {change.id!r}: the phrase {change.target.phrase!r} occurs {count} times in note {number}",
-                    "target",
+                    Problem.target,
                 )
             )
     claimed: dict[str, str] = {}
@@ -65,7 +56,7 @@ def cross_check(apparatus: Apparatus) -> list[Finding]:
         for form in record.forms:
             if form in claimed:
                 findings.append(
-                    Finding(record.location, f"the form {form!r} is claimed by {claimed[form]!r} too", "duplicate_id")
+                    Finding(record.location, f"the form {form!r} is claimed by {claimed[form]!r} too", Problem.duplicate_id)
                 )
             claimed[form] = record.id
     return findings

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
+from ..diagnostics import Problem
+
 if TYPE_CHECKING:  # imported where used: a rebuild with unchanged data validates nothing
     import jsonschema
     from referencing import Registry
@@ -31,7 +33,7 @@ class DataProblem(NamedTuple):
     #: What is wrong, naming the field where there is one.
     message: str
     #: ``yaml`` for unreadable files, ``schema`` for invalid records.
-    kind: str
+    kind: Problem
 
 
 class DataFile(NamedTuple):
@@ -66,7 +68,7 @@ def _index_lines(
             key = str(key_node.value)
             if key in seen:
                 problems.append(
-                    DataProblem(key_node.start_mark.line + 1, f"duplicate key {key!r}", "yaml")
+                    DataProblem(key_node.start_mark.line + 1, f"duplicate key {key!r}", Problem.yaml)
                 )
             seen.add(key)
             _index_lines(value_node, (*path, key), lines, problems)
@@ -82,10 +84,10 @@ def _syntax_problem(error: Exception) -> DataProblem:
     words = getattr(error, "problem", None) or str(error)
     if context is not None and problem is not None and context.line != problem.line:
         return DataProblem(
-            context.line + 1, f"YAML syntax error: {error.context}: {words} (line {problem.line + 1})", "yaml"
+            context.line + 1, f"YAML syntax error: {error.context}: {words} (line {problem.line + 1})", Problem.yaml
         )
     mark = problem or context
-    return DataProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {words}", "yaml")
+    return DataProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {words}", Problem.yaml)
 
 
 def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
@@ -94,12 +96,12 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, {}, [DataProblem(line, f"not UTF-8 text (byte {error.start})", "yaml")]
+        return None, {}, [DataProblem(line, f"not UTF-8 text (byte {error.start})", Problem.yaml)]
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", "yaml")]
+            return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", Problem.yaml)]
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError) as error:
         return None, {}, [_syntax_problem(error)]
@@ -124,15 +126,19 @@ def _describe(error: jsonschema.ValidationError) -> tuple[JsonPath, str]:
     return path, f"{where}{error.message}"
 
 
-def load_schemas(data_dir: Path) -> Registry:
-    """Every JSON Schema of a data folder by its ``$id``: they refer to each other.
+#: The JSON Schemas of the data files: part of the extension's contract, shipped with it.
+SCHEMAS_DIR = Path(__file__).parent / "schemas"
+
+
+def load_schemas(schemas_dir: Path = SCHEMAS_DIR) -> Registry:
+    """Every JSON Schema by its ``$id``: they refer to each other.
 
     That each is a valid schema is a test of the project, not a cost of every build.
     """
     from referencing import Registry, Resource
 
     resources = []
-    for path in sorted(data_dir.glob("*.schema.json")):
+    for path in sorted(schemas_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
         resources.append((schema.get("$id", path.name), Resource.from_contents(schema)))
     return Registry().with_resources(resources)
@@ -151,5 +157,5 @@ def read_data_file(
         validator = jsonschema.validators.validator_for(schema)(schema, registry=schemas)
         for error in validator.iter_errors(data):
             json_path, message = _describe(error)
-            problems.append(DataProblem(data_file.line_of(json_path), message, "schema"))
-    return data_file, sorted(problems)
+            problems.append(DataProblem(data_file.line_of(json_path), message, Problem.schema))
+    return data_file, sorted(problems, key=lambda problem: (problem.line, problem.message))

@@ -14,11 +14,11 @@ import re
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .config import anchor_regex
-from .diagnostics import Problem, warn
+from ..config import anchor_regex
+from ..diagnostics import Problem, warn
 from .domain import AnchoredUnit, EditionDomain
 from .nodes import block_paragraph_number, paragraph_number
-from .standoff import unit_text
+from .targets import unit_text
 
 #: The paragraph-level units of a text: what an anchor can stand on.
 UNIT_TYPES = (nodes.paragraph, nodes.block_quote, nodes.bullet_list, nodes.enumerated_list, nodes.table)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from docutils import nodes
 
-from .records import Target
+from ..data.records import Target
 
 
 class Piece(NamedTuple):

@@ -9,13 +9,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .crossrefs import works_cited_by_records
-from .diagnostics import Problem, warn
+from ..data.record_checks import works_cited_by_records
+from ..diagnostics import Problem, warn
 from .domain import EditionDomain
-from .loading import apparatus_for
+from ..data.loading import apparatus_for
 from .manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
-from .stability import check_aliases
-from .standoff import locate
+from .targets import locate
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +64,16 @@ def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
                 warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
 
 
+def _check_aliases(env: BuildEnvironment, domain: EditionDomain) -> None:
+    """Every alias leads from an anchor that no longer exists to one that does."""
+    anchors = {unit.anchor for _, unit in domain.all_units()}
+    for old, new in env.config.edition_anchor_aliases.items():
+        if old.upper() in anchors:
+            warn(Problem.alias, f"alias {old} -> {new}: {old} is still an anchor of the text", "conf.py:1")
+        if new.upper() not in anchors:
+            warn(Problem.alias, f"alias {old} -> {new}: {new} is not an anchor of the text", "conf.py:1")
+
+
 def _check_works_cited(env: BuildEnvironment, domain: EditionDomain) -> None:
     """Every work is cited by a record or by a page; every page cites works that exist."""
     apparatus = apparatus_for(env)
@@ -83,5 +92,5 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_manifest(app.confdir, env, domain)
     _check_notes_used(env, domain)
     _check_standoff(env, domain)
-    check_aliases(env, domain)
+    _check_aliases(env, domain)
     _check_works_cited(env, domain)

@@ -12,8 +12,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .citation import permalink
-from .domain import EditionDomain
+from ..citing.citations import permalink
+from ..text.domain import EditionDomain
 
 
 def _name(person: dict[str, str]) -> str:

@@ -16,8 +16,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import card, emendation
-from .notes import note_ids
+from ..text.nodes import card, emendation
+from ..text.authors_notes import note_ids
 
 
 def add_sidenotes(app) -> None:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # citeproc-py is imported where a style is rendered: a rebuild reuses what it rendered
     from citeproc import CitationStylesStyle
 
-from .build_cache import cached_bytes
+from ..build_cache import cached_bytes
 
-#: Part of the cache key of rendered citations: a new version of this module renders afresh.
-__version__ = "2"
+#: Part of the cache key of rendered citations: raised whenever the rendering changes.
+RENDERING_VERSION = "2"
 
 #: Stands for the anchor while a style is rendered; letters only, so no style alters it.
 ANCHOR_TOKEN = "QQANCHORQQ"
@@ -155,7 +155,7 @@ def citation_templates(
     arguments = (json.dumps(metadata, sort_keys=True), base_url, page, prefix)
     if cache_dir is None:
         return dict(_templates(*arguments))
-    key = json.dumps([*arguments, __version__]).encode()
+    key = json.dumps([*arguments, RENDERING_VERSION]).encode()
     rendered = cached_bytes(cache_dir, "citations", key, lambda: json.dumps(_templates(*arguments)).encode())
     return json.loads(rendered)
 

@@ -16,14 +16,14 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .anchors import NOT_TEXT
-from .apparatus import PLACES_KEY, Apparatus, record_key
-from .diagnostics import Problem, warn
+from ..data.apparatus import PLACES_KEY, Apparatus, record_key
+from ..diagnostics import Problem, warn
 from .domain import EditionDomain, Mention
-from .loading import apparatus_for
+from ..data.loading import apparatus_for
 from .nodes import card, make_card, make_emendation, mention
-from .notes import note_footnote, note_ids
-from .records import GlossaryTerm, Person
-from .standoff import Span, form_matches, locate, non_overlapping, unit_text, wrap_spans
+from .authors_notes import note_footnote, note_ids
+from ..data.records import GlossaryTerm, Person
+from .targets import Span, form_matches, locate, non_overlapping, unit_text, wrap_spans
 
 TEXTUAL, EDITORIAL, NAME = 3, 2, 1
 #: The data file of each kind of span.

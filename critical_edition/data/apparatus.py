@@ -1,9 +1,10 @@
 """The whole apparatus: every data file read, validated and cross-checked once.
 
-Each kind of record lives in ``<data dir>/<kind>.yaml`` beside the JSON Schema
-``<kind>.schema.json`` that editors' tools can check as they type. Files are
-read once per change of their modification time, so a live preview that
-rebuilds after each edit reads only what was edited.
+Each kind of record lives in ``<data dir>/<kind>.yaml`` and is checked against
+the JSON Schema ``<kind>.schema.json`` that ships with the extension
+(``data/schemas/``), which editors' tools read through the file's
+``yaml-language-server`` comment. A folder is read again only when the content
+of one of its files changed, so a rebuild with unchanged data reads nothing.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .crossrefs import Finding, cross_check
-from .datafiles import DataFile, load_schemas, read_data_file
+from ..diagnostics import Finding, Problem
+from .record_checks import cross_check
+from .files import SCHEMAS_DIR, DataFile, load_schemas, read_data_file
 from .records import (
     AuthorsNote,
     BibliographyEntry,
@@ -28,6 +30,9 @@ from .records import (
 
 if TYPE_CHECKING:
     from referencing import Registry
+
+#: The problems that stop the build: the data cannot be read at all.
+FATAL = frozenset({Problem.yaml, Problem.schema})
 
 #: The kinds of record with an ``id``, and the class each is read into.
 KINDS_BY_ID = {
@@ -64,7 +69,7 @@ class Apparatus(NamedTuple):
     @property
     def fatal(self) -> tuple[Finding, ...]:
         """The findings that stop the build: unreadable or invalid files."""
-        return tuple(f for f in self.findings if f.problem in {"yaml", "schema"})
+        return tuple(f for f in self.findings if f.problem in FATAL)
 
 
 def record_key(kind: str, record_id: str | int) -> str:
@@ -90,7 +95,7 @@ def _authors_notes(data: DataFile, findings: list[Finding]) -> dict[int, Authors
     for index, raw in enumerate(data.records):
         number = raw["number"]
         if number in notes:
-            findings.append(Finding(data.location(index), f"note {number} is defined twice", "duplicate_id"))
+            findings.append(Finding(data.location(index), f"note {number} is defined twice", Problem.duplicate_id))
             continue
         for cite_index, cite in enumerate(raw.get("cites", [])):
             same_as = cite.get("same_as_note")
@@ -100,7 +105,7 @@ def _authors_notes(data: DataFile, findings: list[Finding]) -> dict[int, Authors
                         data.location(index, "cites", cite_index, "same_as_note"),
                         f"note {number} repeats the citation of note {same_as}, "
                         "which is not an earlier note with a citation",
-                        "unknown_id",
+                        Problem.unknown_id,
                     )
                 )
         cites = tuple(_citation(c, notes) for c in raw.get("cites", []))
@@ -116,7 +121,7 @@ def _by_id(kind: str, data: DataFile, findings: list[Finding]) -> dict:
     for index, raw in enumerate(data.records):
         if raw["id"] in records:
             findings.append(
-                Finding(data.location(index, "id"), f"id {raw['id']!r} is defined twice", "duplicate_id")
+                Finding(data.location(index, "id"), f"id {raw['id']!r} is defined twice", Problem.duplicate_id)
             )
             continue
         records[raw["id"]] = KINDS_BY_ID[kind].from_yaml(raw, data.location(index))
@@ -129,7 +134,7 @@ def _read_kind(
     path = data_dir / f"{kind}.yaml"
     if not path.exists():
         if kind == "authorial":
-            findings.append(Finding(f"{shown_dir}/{kind}.yaml", "the authors' notes file is missing", "yaml"))
+            findings.append(Finding(f"{shown_dir}/{kind}.yaml", "the authors' notes file is missing", Problem.yaml))
         return None
     data, problems = read_data_file(path, f"{shown_dir}/{kind}.yaml", f"{kind}.schema.json", schemas)
     findings.extend(Finding(f"{data.shown_as}:{p.line}", p.message, p.kind) for p in problems)
@@ -161,7 +166,7 @@ def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
 def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
     """Read every data file; invalid files yield findings and no records."""
     findings: list[Finding] = []
-    schemas = load_schemas(data_dir)
+    schemas = load_schemas()
     data = {kind: _read_kind(data_dir, shown_dir, kind, schemas, findings) for kind in KINDS}
     notes = _authors_notes(data["authorial"], findings) if data["authorial"] else {}
     by_kind = {kind: _by_id(kind, data[kind], findings) if data[kind] else {} for kind in KINDS_BY_ID}
@@ -175,7 +180,7 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
         (),
         _digests(data),
     )
-    if not any(f.problem in {"yaml", "schema"} for f in findings):
+    if not any(f.problem in FATAL for f in findings):
         findings.extend(cross_check(apparatus))
     return apparatus._replace(findings=tuple(findings))
 
@@ -185,9 +190,9 @@ Stamped = tuple[str, Apparatus]
 
 
 def _stamp(data_dir: Path, shown_dir: str) -> str:
-    """A hash of every file of a data folder: what its apparatus depends on."""
+    """A hash of every file of a data folder and of the schemas: what its apparatus depends on."""
     digest = hashlib.sha256(shown_dir.encode())
-    for path in sorted(p for p in data_dir.glob("*") if p.is_file()):
+    for path in [*sorted(p for p in data_dir.glob("*") if p.is_file()), *sorted(SCHEMAS_DIR.glob("*.json"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

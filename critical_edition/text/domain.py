@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .loading import apparatus_for
+from ..data.loading import apparatus_for
 
 
 class AnchoredUnit(NamedTuple):

@@ -1,9 +1,7 @@
-"""Old addresses keep working: aliases of renamed anchors, redirects of moved pages.
+"""Old addresses of moved pages keep working: a small page that forwards, fragment and all.
 
-The manifest promises that an anchor never silently disappears; when one must
-be renamed or split, ``edition_anchor_aliases`` maps the old anchor to the new
-one (the page's script follows it), and ``edition_redirects`` leaves a small
-page at a moved page's old address that forwards the fragment too.
+``edition_redirects`` maps an old page to the page it became; renamed anchors
+(``edition_anchor_aliases``) are followed by the page's script instead.
 """
 
 from __future__ import annotations
@@ -13,20 +11,8 @@ import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
-from .diagnostics import Problem, warn
-from .domain import EditionDomain
-
-
-def check_aliases(env: BuildEnvironment, domain: EditionDomain) -> None:
-    """Every alias leads from an anchor that no longer exists to one that does."""
-    anchors = {unit.anchor for _, unit in domain.all_units()}
-    for old, new in env.config.edition_anchor_aliases.items():
-        if old.upper() in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {old} is still an anchor of the text", "conf.py:1")
-        if new.upper() not in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {new} is not an anchor of the text", "conf.py:1")
+from ..diagnostics import Problem, warn
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>

@@ -1,0 +1,1 @@
+"""The plain-text phase: how the text builder shows the edition's nodes."""
