@@ -1,0 +1,224 @@
+"""The data files read straight into records, without a build: fast enough to run under mutation testing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOTS
+from critical_edition.data.apparatus import (
+    FATAL,
+    KINDS,
+    PLACES_KEY,
+    apparatus_in,
+    kind_key,
+    read_apparatus,
+    record_key,
+)
+from critical_edition.data.files import DataFile, load_schemas, read_data_file
+from critical_edition.data.record_checks import works_cited_by_records
+from critical_edition.data.records import Citation, Source, Target
+from critical_edition.diagnostics import Problem
+
+
+def read(root: str):
+    return read_apparatus(ROOTS / f"test-{root}" / "footnotes", "footnotes")
+
+
+def as_warnings(apparatus) -> list[str]:
+    """The findings as the build prints them (what each root's warnings.txt holds)."""
+    return [f"{f.location}: WARNING: {f.message} [edition.{f.problem.value}]" for f in apparatus.findings]
+
+
+def expected_warnings(root: str) -> list[str]:
+    return (ROOTS / f"test-{root}" / "warnings.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("root", ["bad-yaml", "bad-schema"])
+def test_unreadable_files_give_every_fatal_finding_and_no_records(root):
+    apparatus = read(root)
+    assert as_warnings(apparatus) == expected_warnings(root)
+    assert apparatus.fatal == apparatus.findings
+    assert all(f.problem in FATAL for f in apparatus.findings)
+    assert not any(apparatus[:6])
+
+
+def test_cross_checks_are_the_first_warnings_of_the_build():
+    apparatus = read("bad-records")
+    found = as_warnings(apparatus)
+    assert found == expected_warnings("bad-records")[: len(found)]
+    assert len(found) == 9
+    assert apparatus.fatal == ()
+
+
+def test_fatal_problems_skip_the_cross_checks(tmp_path):
+    for path in (ROOTS / "test-bad-records" / "footnotes").iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "glossary.yaml").write_text("- id: x\n", encoding="utf-8")
+    apparatus = read_apparatus(tmp_path, "data")
+    assert {f.problem for f in apparatus.findings} == {Problem.schema, Problem.duplicate_id, Problem.unknown_id}
+    assert not [f for f in apparatus.findings if "unknown work" in f.message or "claimed" in f.message]
+    assert [f.location for f in apparatus.findings if f.problem is Problem.schema] == ["data/glossary.yaml:1"] * 4
+
+
+def test_the_records_of_a_good_root():
+    apparatus = read("apparatus")
+    assert apparatus.findings == ()
+    note = apparatus.authors_notes[1]
+    assert note == (1, "A Work, p.3.", (Citation("a-work", None, "3", None, None, None),), None, (), "footnotes/authorial.yaml:1")
+    assert list(apparatus.bibliography) == ["a-work", "a-glossary"]
+    assert apparatus.bibliography["a-glossary"].location == "footnotes/bibliography.yaml:9"
+    assert apparatus.bibliography["a-work"].csl["author"] == [{"family": "Writer", "given": "A."}]
+    ivanov = apparatus.persons["ivanov"]
+    assert ivanov.name == "Ivan Ivanovich Ivanov" and ivanov.index_name == "Ivanov, Ivan Ivanovich"
+    assert ivanov.forms == ("Ivanov",) and ivanov.born == "1880" and ivanov.died == "1937"
+    assert ivanov.role == "Secretary of a committee" and ivanov.wikidata == "Q42"
+    assert ivanov.sources == (Source("a-glossary", None, "dates, role"),)
+    assert ivanov.life == "1880\u20131937"
+    assert apparatus.persons["lenin"].wikidata is None
+    assert apparatus.persons["lenin"].location == "footnotes/persons.yaml:13"
+    uyezd = apparatus.glossary["uyezd"]
+    assert (uyezd.term, uyezd.forms, uyezd.definition, uyezd.also) == ("Uyezd", ("Uyezd",), "A county.", "уезд")
+    assert apparatus.glossary["lenin-enrolment"].also is None
+    change = apparatus.textual_notes["formerly"]
+    assert change.target == Target("1.0.1", "formerly", None, None)
+    assert (change.adopted, change.copy_text, change.kind) == ("formerly", "formely", "emendation")
+    assert change.reason.startswith("A misprint")
+    note = apparatus.editorial_notes["top-down"]
+    assert note.target == Target("1.1.1", "looked at from the top down", None)
+    assert note.text == "An explanatory note." and note.sources == (Source("a-work", "p. 4", None),)
+    assert works_cited_by_records(apparatus) == {"a-work", "a-glossary"}
+
+
+def test_idem_repeats_the_work_of_the_earlier_note_and_remembers_it():
+    apparatus = read("basic")
+    assert apparatus.findings == ()
+    assert apparatus.authors_notes[2].cites == (Citation("a-work", None, "3", None, None, 1),)
+    assert apparatus.authors_notes[1].cites[0].same_as_note is None
+
+
+def test_a_person_without_dates_has_no_life_and_the_index_sorts_the_name(tmp_path):
+    (tmp_path / "authorial.yaml").write_text('- number: 1\n  text: "N."\n', encoding="utf-8")
+    (tmp_path / "persons.yaml").write_text(
+        '- id: x\n  name: "X Y"\n  forms: ["Xy"]\n  role_1927: "R"\n  born: "1901-02-03"\n'
+        '  sources: [{work: w}]\n- id: z\n  name: "Z"\n  forms: ["Zz"]\n  role_1927: "R"\n  sources: [{work: w}]\n',
+        encoding="utf-8",
+    )
+    persons = read_apparatus(tmp_path, "d").persons
+    assert persons["x"].life == "1901\u2013?"
+    assert persons["z"].life == "" and persons["z"].index_name == "Z"
+
+
+def test_a_target_anchor_is_matched_in_upper_case_and_names_its_note():
+    assert Target.from_yaml({"anchor": "7.p3.1", "phrase": "x"}) == Target("7.P3.1", "x", None, None)
+    assert str(Target("7.P3.1", "x", None)) == "7.P3.1"
+    assert str(Target("", "x", None, 4)) == "note 4"
+
+
+def test_digests_change_with_a_record_and_name_every_kind(tmp_path):
+    for path in (ROOTS / "test-apparatus" / "footnotes").iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = read_apparatus(tmp_path, "footnotes").digests
+    assert {kind_key(kind) for kind in KINDS} | {PLACES_KEY} <= set(before)
+    assert record_key("persons", "ivanov") == "persons:ivanov" and kind_key("glossary") == "glossary:*"
+    assert {"authorial:1", "persons:ivanov", "persons:lenin", "glossary:uyezd", "textual:formerly"} <= set(before)
+    assert all(len(digest) == 16 for digest in before.values())
+    persons = tmp_path / "persons.yaml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace("Secretary of a committee", "Chairman"), encoding="utf-8")
+    after = read_apparatus(tmp_path, "footnotes").digests
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed == {"persons:ivanov", "persons:*"}
+    persons.write_text(persons.read_text(encoding="utf-8").replace('["Ivanov"]', '["Ivanov", "Vanya"]'), encoding="utf-8")
+    assert read_apparatus(tmp_path, "footnotes").digests[PLACES_KEY] != after[PLACES_KEY]
+
+
+def test_a_folder_is_read_again_only_when_a_file_changed(tmp_path):
+    for path in (ROOTS / "test-basic" / "footnotes").iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    first = apparatus_in(tmp_path, "footnotes")
+    assert apparatus_in(tmp_path, "footnotes", first) is first
+    assert apparatus_in(tmp_path, "elsewhere", first) is not first
+    (tmp_path / "bibliography.yaml").write_text('- id: a-work\n  type: book\n  title: "Retitled"\n', encoding="utf-8")
+    second = apparatus_in(tmp_path, "footnotes", first)
+    assert second[0] != first[0]
+    assert second[1].bibliography["a-work"].csl["title"] == "Retitled"
+
+
+def test_every_value_keeps_its_line(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "# a comment\n- id: a\n  term: A\n  forms:\n    - Aa\n    - Bb\n  definition: D\n  sources: [{work: w}]\n", encoding="utf-8"
+    )
+    data, problems = read_data_file(path, "g.yaml", "glossary.schema.json", load_schemas())
+    assert problems == []
+    assert isinstance(data, DataFile) and data.records[0]["forms"] == ["Aa", "Bb"]
+    assert data.lines[()] == 2 and data.lines[(0,)] == 2
+    assert data.lines[(0, "forms")] == 4 and data.lines[(0, "forms", 1)] == 6
+    assert data.line_of((0, "forms", 7, "x")) == 4
+    assert data.line_of(("nowhere",)) == 2
+    assert data.location(0, "definition") == "g.yaml:7"
+
+
+def test_a_file_that_is_no_list_keeps_no_records(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+    data, problems = read_data_file(path, "g.yaml", "glossary.schema.json", load_schemas())
+    assert data.records == []
+    assert [(p.line, p.kind) for p in problems] == [(1, Problem.schema)]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b"- a: 1\n  b: [1, 2\n", 2, "YAML syntax error: while parsing a flow sequence: did not find expected ',' or ']' (line 3)"),
+        (b"- a: 1\n\t- b\n", 1, "YAML syntax error: while scanning a plain scalar: found a tab character that violates indentation (line 2)"),
+        (b"- a: 1\n- \xff\n", 2, "not UTF-8 text (byte 9)"),
+        (b"", 1, "the file is empty: it must hold a list of records"),
+        (b"- a: 1\n  a: 2\n", 2, "duplicate key 'a'"),
+    ],
+)
+def test_unreadable_yaml_is_located(tmp_path, content, line, message):
+    path = tmp_path / "authorial.yaml"
+    path.write_bytes(content)
+    _, problems = read_data_file(path, "a.yaml", "authorial.schema.json", load_schemas())
+    assert [(p.line, p.message) for p in problems if p.kind is Problem.yaml] == [(line, message)]
+
+
+def test_every_duplicate_key_is_flagged_at_its_line(tmp_path):
+    path = tmp_path / "authorial.yaml"
+    path.write_bytes(b"- number: 1\n  text: x\n  text: y\n  number: 2\n")
+    _, problems = read_data_file(path, "a.yaml", "authorial.schema.json", load_schemas())
+    assert [(p.line, p.message, p.kind) for p in problems] == [
+        (3, "duplicate key 'text'", Problem.yaml), (4, "duplicate key 'number'", Problem.yaml)
+    ]
+
+
+def test_problems_come_sorted_by_line(tmp_path):
+    path = tmp_path / "authorial.yaml"
+    path.write_text('- number: 0\n  text: ""\n- number: 2\n  text: "x"\n  text: "y"\n', encoding="utf-8")
+    _, problems = read_data_file(path, "a.yaml", "authorial.schema.json", load_schemas())
+    assert [p.line for p in problems] == sorted(p.line for p in problems)
+    assert [p.kind for p in problems] == [Problem.schema, Problem.schema, Problem.yaml]
+
+
+def test_the_schemas_are_found_by_their_ids():
+    registry = load_schemas()
+    assert registry.contents("common.schema.json")["$defs"]["id"]["pattern"] == "^[a-z0-9][a-z0-9-]*$"
+    assert registry.contents("persons.schema.json")["items"]["required"] == ["id", "name", "forms", "role_1927", "sources"]
+
+
+def test_an_empty_folder_lacks_the_authors_notes_only(tmp_path):
+    apparatus = read_apparatus(tmp_path, "data")
+    assert as_warnings(apparatus) == ["data/authorial.yaml:1: WARNING: the authors' notes file is missing [edition.yaml]"]
+
+
+def test_a_missing_file_of_another_kind_is_no_problem(tmp_path):
+    (tmp_path / "authorial.yaml").write_text('- number: 1\n  text: "N."\n', encoding="utf-8")
+    apparatus = read_apparatus(tmp_path, "data")
+    assert apparatus.findings == () and list(apparatus.authors_notes) == [1]
+    assert apparatus.digests[kind_key("persons")] == apparatus.digests[kind_key("glossary")]
+
+
+def test_the_data_of_a_root_is_in_the_repository():
+    assert Path(ROOTS / "test-apparatus" / "footnotes" / "textual.yaml").exists()
