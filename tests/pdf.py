@@ -1,18 +1,37 @@
-"""Reading a built PDF back as text, for the tests of print."""
+"""Building a PDF where Sphinx wrote its LaTeX, and reading it back, for the tests of print."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
+#: What the tests marked ``pdf`` need.
+PDF_TOOLS = ("xelatex", "latexmk", "makeindex", "pdftotext", "pdfinfo")
 
-def pdf_text_of(latex_outdir: Path, *options: str) -> str:
-    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX, and read the PDF's text back."""
+
+def missing_pdf_tools() -> list[str]:
+    return [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
+
+
+def build_pdf(latex_outdir: Path) -> Path:
+    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX; the PDF it made."""
     subprocess.run(
         ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
         cwd=latex_outdir,
         check=True,
         capture_output=True,
     )
-    pdf = next(latex_outdir.glob("*.pdf"))
+    return next(latex_outdir.glob("*.pdf"))
+
+
+def pdf_text_of(latex_outdir: Path, *options: str) -> str:
+    """Build the PDF and read its text back."""
+    pdf = build_pdf(latex_outdir)
     return subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """The PDF's document information (pdfinfo), dates in ISO 8601."""
+    out = subprocess.run(["pdfinfo", "-isodates", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}

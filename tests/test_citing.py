@@ -68,11 +68,24 @@ def test_one_cite_control_per_anchor(chapter_soup):
 
 def test_the_page_carries_the_templates_from_the_metadata_record(chapter_soup):
     data = json.loads(chapter_soup.find(id="edition-cite-data").string)
-    conf = {}
-    exec((PROJECT / "conf.py").read_text(encoding="utf-8"), conf)
-    expected = citation_templates(conf["edition_metadata"], conf["html_baseurl"], "chapter.html")
-    assert data["templates"] == expected
-    assert data["page"] == conf["html_baseurl"] + "chapter.html"
+    base = "https://edition.invalid/platform-1927-ch07/"
+    assert data["page"] == base + "chapter.html"
+    assert (data["prefix"], data["token"]) == ("p", ANCHOR_TOKEN)
+    templates = data["templates"]
+    assert set(templates) == set(FORMS)
+    container = "Platform of the Joint Opposition (1927): A Critical Edition of Chapter 7"
+    link = f"{base}chapter.html#p{ANCHOR_TOKEN}"
+    assert templates["chicago-note"] == (
+        f"Joint Opposition, “The Party”, in {container}, version 0.1 (2026), para. {ANCHOR_TOKEN}, {link}."
+    )
+    assert templates["apa"] == (
+        f"Joint Opposition. (2026). The Party. In {container} (Version 0.1). {link}\n"
+        f"In the text: (Joint Opposition, 2026, para. {ANCHOR_TOKEN})"
+    )
+    assert templates["bibtex"].splitlines()[0] == f"@incollection{{platform-1927-ch07-{ANCHOR_TOKEN},"
+    assert f"  url = {{{link}}}," in templates["bibtex"].splitlines()
+    item = json.loads(templates["csl-json"])[0]
+    assert (item["id"], item["URL"], item["locator"]) == ("platform-1927-ch07", link, ANCHOR_TOKEN)
 
 
 def test_reference_managers_find_their_metadata(chapter_soup):

@@ -46,6 +46,7 @@ def test_unreadable_files_give_every_fatal_finding_and_no_records(root):
 
 def test_cross_checks_are_the_first_warnings_of_the_build():
     apparatus = read("bad-records")
+    assert apparatus.textual_notes["in-note-9"].target == Target("", "p.3", None, 9)
     found = as_warnings(apparatus)
     assert found == expected_warnings("bad-records")[: len(found)]
     assert len(found) == 9
@@ -176,6 +177,10 @@ def test_a_file_that_is_no_list_keeps_no_records(tmp_path):
         (b"- a: 1\n- \xff\n", 2, "not UTF-8 text (byte 9)"),
         (b"", 1, "the file is empty: it must hold a list of records"),
         (b"- a: 1\n  a: 2\n", 2, "duplicate key 'a'"),
+        (b"- a: 1\n\n- b: \x07\n", 3, "YAML syntax error: unacceptable character #x0007: control characters are not allowed"),
+        ("- a: 1\n- b: [\u00e9\u00e9\u00e9,\n    \u00e9\u00e9]\n- c: \x1b\n".encode(), 4,
+         "YAML syntax error: unacceptable character #x001b: control characters are not allowed"),
+        (b"- a: 1\n- b:\n    c: 2026-13-45\n", 3, "YAML value error: month must be in 1..12"),
     ],
 )
 def test_unreadable_yaml_is_located(tmp_path, content, line, message):
