@@ -47,7 +47,12 @@ VALID = ["a-work", "a-glossary", "ivanov", "lenin", "uyezd", "formerly", "top-do
 def breakage(draw, valid_only: bool = False):
     """One way to break one file; with ``valid_only``, one that keeps it valid against its schema."""
     kind = draw(st.sampled_from(KINDS))
-    how = draw(st.sampled_from(["id", "target", "line"] if valid_only else ["syntax", "value", "encoding", "bytes", "line", "text", "id", "target"]))
+    how = draw(
+        st.sampled_from(
+            ["id", "target", "line", "record"] if valid_only
+            else ["syntax", "value", "encoding", "bytes", "line", "text", "id", "target", "record"]
+        )
+    )
     return kind, how, draw(st.integers(0, 10_000)), draw(st.sampled_from(SYNTAX)), draw(st.sampled_from(VALID if valid_only else VALUES)), draw(
         st.text(min_size=0, max_size=12)
     )
@@ -75,6 +80,11 @@ def broken(breakages) -> dict[str, bytes]:
             lines[chosen] = re.sub(r"\b(id|work|same_as_note|number): .*", rf"\1: {value}", lines[chosen])
         elif how == "target":
             lines = [re.sub(r"\b(phrase|anchor|occurrence|note): .*", rf"\1: {value}", line) for line in lines]
+        elif how == "record":  # a whole record given twice: the same id or number again
+            starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
+            first = starts[where % len(starts)]
+            end = next((i for i in starts if i > first), len(lines))
+            lines += ["\n", *lines[first:end]] if lines[-1].endswith("\n") else ["\n\n", *lines[first:end]]
         elif how == "line":  # a line lost, or given twice
             lines[index : index + 1] = [] if where % 2 else [lines[index]] * 2
         elif how == "text":  # any text, quoted as YAML would, where a value was

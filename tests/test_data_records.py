@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,7 @@ def test_a_person_without_dates_has_no_life_and_the_index_sorts_the_name(tmp_pat
 
 def test_a_target_anchor_is_matched_in_upper_case_and_names_its_note():
     assert Target.from_yaml({"anchor": "7.p3.1", "phrase": "x"}) == Target("7.P3.1", "x", None, None)
+    assert Target.from_yaml({"anchor": "7.4.2", "phrase": "x", "occurrence": 2}) == Target("7.4.2", "x", 2, None)
     assert str(Target("7.P3.1", "x", None)) == "7.P3.1"
     assert str(Target("", "x", None, 4)) == "note 4"
 
@@ -227,3 +229,203 @@ def test_a_missing_file_of_another_kind_is_no_problem(tmp_path):
 
 def test_the_data_of_a_root_is_in_the_repository():
     assert Path(ROOTS / "test-apparatus" / "footnotes" / "textual.yaml").exists()
+
+
+def write(folder: Path, **files: str) -> Path:
+    for kind, content in files.items():
+        (folder / f"{kind}.yaml").write_text(content, encoding="utf-8")
+    return folder
+
+
+NOTES_WITH_EVERY_PART = """- number: 1
+  text: "Works, XVII, nos. 1-2, p. 3."
+  cites:
+    - work: w
+      volume: "XVII"
+      page: "3"
+      issue: "1-2"
+      date: "1927-11-07"
+
+- number: 2
+  text: "Idem, p. 4."
+  cites:
+    - page: "4"
+      same_as_note: 9
+
+- number: 2
+  text: "The same number again."
+
+- number: 3
+  text: "After the note given twice."
+  identification: "The works, as the editors identify them."
+  sources:
+    - work: w
+"""
+
+
+def test_a_citation_keeps_every_part_and_a_broken_idem_is_located_at_its_field(tmp_path):
+    write(tmp_path, authorial=NOTES_WITH_EVERY_PART, bibliography='- id: w\n  type: book\n  title: "W"\n')
+    apparatus = read_apparatus(tmp_path, "d")
+    assert apparatus.authors_notes[1].cites == (Citation("w", "XVII", "3", "1-2", "1927-11-07", None),)
+    assert apparatus.authors_notes[2].cites == (Citation("", None, "4", None, None, 9),)
+    assert apparatus.authors_notes[3].identification == "The works, as the editors identify them."
+    assert apparatus.authors_notes[1].identification is None
+    assert as_warnings(apparatus) == [
+        "d/authorial.yaml:14: WARNING: note 2 repeats the citation of note 9, which is not an earlier note with a citation [edition.unknown_id]",
+        "d/authorial.yaml:16: WARNING: note 2 is defined twice [edition.duplicate_id]",
+    ]
+
+
+def test_idem_repeats_an_unknown_work_and_is_reported_with_it(tmp_path):
+    write(tmp_path, authorial='- number: 1\n  text: "A."\n  cites:\n    - work: zz\n- number: 2\n  text: "Idem."\n  cites:\n    - same_as_note: 1\n')
+    assert as_warnings(read_apparatus(tmp_path, "d")) == [
+        "d/authorial.yaml:1: WARNING: note 1 cites unknown work 'zz' [edition.unknown_id]",
+        "d/authorial.yaml:5: WARNING: note 2 cites unknown work 'zz' [edition.unknown_id]",
+    ]
+
+
+def test_a_repeated_id_is_located_at_the_id_and_the_records_after_it_are_read(tmp_path):
+    entry = '- type: book\n  id: {}\n  title: "{}"\n'
+    write(
+        tmp_path,
+        authorial='- number: 1\n  text: "N."\n  cites:\n    - work: a\n    - work: b\n',
+        bibliography=entry.format("a", "A") + entry.format("a", "A again") + entry.format("b", "B"),
+    )
+    apparatus = read_apparatus(tmp_path, "d")
+    assert as_warnings(apparatus) == ["d/bibliography.yaml:5: WARNING: id 'a' is defined twice [edition.duplicate_id]"]
+    assert [(e.id, e.csl["title"], e.location) for e in apparatus.bibliography.values()] == [
+        ("a", "A", "d/bibliography.yaml:1"), ("b", "B", "d/bibliography.yaml:7"),
+    ]
+
+
+TEXTUAL_ON_NOTES = """- id: in-the-text
+  target:
+    anchor: "1.0.1"
+    phrase: "first"
+  adopted: "first"
+  copy_text: "fist"
+  kind: emendation
+  reason: "R."
+
+- id: twice
+  target:
+    note: 1
+    phrase: "ab"
+  adopted: "AB"
+  copy_text: "ab"
+  kind: emendation
+  reason: "R."
+
+- id: once
+  target:
+    note: 1
+    phrase: "abc"
+    occurrence: 1
+  adopted: "ABC"
+  copy_text: "abc"
+  kind: emendation
+  reason: "R."
+"""
+
+
+def test_a_textual_note_on_a_note_needs_its_phrase_once_there(tmp_path):
+    write(tmp_path, authorial='- number: 1\n  text: "abc ab"\n', textual=TEXTUAL_ON_NOTES)
+    apparatus = read_apparatus(tmp_path, "d")
+    assert as_warnings(apparatus) == [
+        "d/textual.yaml:10: WARNING: textual note 'twice': the phrase 'ab' occurs 2 times in note 1 [edition.target]"
+    ]
+    assert apparatus.textual_notes["once"].target == Target("", "abc", 1, 1)
+    assert apparatus.textual_notes["in-the-text"].location == "d/textual.yaml:1"
+
+
+def test_every_record_keeps_its_id_and_place(tmp_path):
+    apparatus = read("apparatus")
+    for kind in ("bibliography", "textual_notes", "editorial_notes", "persons", "glossary"):
+        for record_id, record in getattr(apparatus, kind).items():
+            assert record.id == record_id
+            assert re.fullmatch(r"footnotes/\w+\.yaml:[1-9][0-9]*", record.location), record
+    assert apparatus.editorial_notes["top-down"].location == "footnotes/editorial.yaml:1"
+    assert apparatus.glossary["lenin-enrolment"].location == "footnotes/glossary.yaml:9"
+
+
+def test_a_record_digest_ignores_the_order_of_its_keys(tmp_path):
+    write(tmp_path, authorial='- number: 1\n  text: "N."\n', bibliography='- id: a\n  type: book\n  title: "A"\n')
+    before = read_apparatus(tmp_path, "d").digests
+    write(tmp_path, bibliography='- title: "A"\n  type: book\n  id: a\n')
+    assert read_apparatus(tmp_path, "d").digests == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new"),
+    [
+        ("glossary", '["Uyezd"]', '["Uyezd", "uyezd"]'),
+        ("textual", 'phrase: "formerly"', 'phrase: "a town"'),
+        ("editorial", '"looked at from the top down"', '"the top down"'),
+    ],
+)
+def test_where_records_attach_is_part_of_the_places_digest(tmp_path, kind, old, new):
+    for path in (ROOTS / "test-apparatus" / "footnotes").iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = read_apparatus(tmp_path, "footnotes").digests[PLACES_KEY]
+    path = tmp_path / f"{kind}.yaml"
+    assert old in path.read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert read_apparatus(tmp_path, "footnotes").digests[PLACES_KEY] != before
+
+
+def test_a_changed_schema_reads_the_data_again(tmp_path, monkeypatch):
+    from critical_edition.data import apparatus as module
+
+    write(tmp_path, authorial='- number: 1\n  text: "N."\n')
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    for path in module.SCHEMAS_DIR.glob("*.json"):
+        (schemas / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(module, "SCHEMAS_DIR", schemas)
+    first = apparatus_in(tmp_path, "d")
+    (schemas / "glossary.schema.json").write_text("{}", encoding="utf-8")
+    assert apparatus_in(tmp_path, "d", first)[0] != first[0]
+
+
+def test_findings_name_the_folder_as_shown(tmp_path):
+    _, apparatus = apparatus_in(tmp_path, "my-notes")
+    assert [f.location for f in apparatus.findings] == ["my-notes/authorial.yaml:1"]
+
+
+def test_a_value_is_placed_at_its_nearest_known_parent():
+    data = DataFile("g.yaml", [], {(): 1, (0,): 2, (0, "forms"): 4})
+    assert data.line_of((0, "forms", 7)) == 4
+    assert data.line_of((0, "nothing", 1)) == 2
+    assert DataFile("g.yaml", [], {}).line_of((0,)) == 1
+
+
+def test_a_duplicate_key_deep_in_a_record_is_flagged(tmp_path):
+    path = tmp_path / "textual.yaml"
+    path.write_text('- id: a\n  target:\n    anchor: "1.0.1"\n    anchor: "1.0.2"\n', encoding="utf-8")
+    _, problems = read_data_file(path, "t.yaml", "textual.schema.json", load_schemas())
+    assert [(p.line, p.message) for p in problems if p.kind is Problem.yaml] == [(4, "duplicate key 'anchor'")]
+
+
+def test_a_bad_value_after_a_list_is_found_at_its_line(tmp_path):
+    path = tmp_path / "bibliography.yaml"
+    path.write_text("- id: a\n  author: [x, y]\n- id: b\n  issued: 2026-13-45\n", encoding="utf-8")
+    _, problems = read_data_file(path, "b.yaml", "bibliography.schema.json", load_schemas())
+    assert [(p.line, p.message) for p in problems] == [(4, "YAML value error: month must be in 1..12")]
+
+
+def test_a_forbidden_character_is_placed_by_characters_with_the_python_loader(tmp_path, monkeypatch):
+    import yaml
+
+    from critical_edition.data import files
+
+    monkeypatch.setattr(files, "SAFE_LOADER", yaml.SafeLoader)
+    path = tmp_path / "authorial.yaml"
+    path.write_bytes("- a: [\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9,\n  \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9]\n- b: x\n- c: \x1b\n".encode())
+    _, problems = read_data_file(path, "a.yaml", "authorial.schema.json", load_schemas())
+    assert [p.line for p in problems] == [4]
+
+
+def test_a_schema_without_an_id_is_known_by_its_file_name(tmp_path):
+    schema = '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array"}'
+    (tmp_path / "plain.schema.json").write_text(schema, encoding="utf-8")
+    assert load_schemas(tmp_path).contents("plain.schema.json")["type"] == "array"

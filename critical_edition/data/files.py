@@ -115,8 +115,9 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, {}, [DataProblem(line, f"not UTF-8 text (byte {error.start})", Problem.yaml)]
-    loader = SAFE_LOADER(text)
+    loader = None
     try:
+        loader = SAFE_LOADER(text)  # the pure-Python loader reads its first characters here
         node = loader.get_single_node()
         if node is None:
             return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", Problem.yaml)]
@@ -130,7 +131,8 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     except ValueError as error:  # a value YAML reads but cannot make, such as the date 2026-13-45
         return None, {}, [DataProblem(_line_of_bad_value(node), f"YAML value error: {error}", Problem.yaml)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[JsonPath, int] = {}
     problems: list[DataProblem] = []
     _index_lines(node, (), lines, problems)
