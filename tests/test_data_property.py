@@ -67,6 +67,7 @@ def broken(breakages) -> dict[str, bytes]:
         raw = files[kind]
         source = raw.decode("utf-8", errors="surrogateescape")
         lines = source.splitlines(keepends=True)
+        lines = lines or ["\n"]
         index = where % len(lines)
         if how == "syntax":
             column = where % (len(lines[index]) or 1)
@@ -76,15 +77,17 @@ def broken(breakages) -> dict[str, bytes]:
             lines[index] = f"{key}{colon or ': '}{value}\n"
         elif how == "id":  # ids and references to them: repeated, changed, dangling
             named = [i for i, line in enumerate(lines) if re.search(r"\b(id|work|same_as_note|number): ", line)]
-            chosen = named[where % len(named)]
-            lines[chosen] = re.sub(r"\b(id|work|same_as_note|number): .*", rf"\1: {value}", lines[chosen])
+            if named:  # none in a file an earlier breakage re-encoded
+                chosen = named[where % len(named)]
+                lines[chosen] = re.sub(r"\b(id|work|same_as_note|number): .*", rf"\1: {value}", lines[chosen])
         elif how == "target":
             lines = [re.sub(r"\b(phrase|anchor|occurrence|note): .*", rf"\1: {value}", line) for line in lines]
         elif how == "record":  # a whole record given twice: the same id or number again
             starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
-            first = starts[where % len(starts)]
-            end = next((i for i in starts if i > first), len(lines))
-            lines += ["\n", *lines[first:end]] if lines[-1].endswith("\n") else ["\n\n", *lines[first:end]]
+            if starts:
+                first = starts[where % len(starts)]
+                end = next((i for i in starts if i > first), len(lines))
+                lines += ["\n", *lines[first:end]] if lines[-1].endswith("\n") else ["\n\n", *lines[first:end]]
         elif how == "line":  # a line lost, or given twice
             lines[index : index + 1] = [] if where % 2 else [lines[index]] * 2
         elif how == "text":  # any text, quoted as YAML would, where a value was
