@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOTS
 from test_bad_input import ANSI
 
 
@@ -32,32 +33,44 @@ def shown(paragraph) -> list[tuple[str, str]]:
 
 def test_an_emendation_wins_its_overlap_with_a_longer_term(make_root):
     page = soup(built(make_root, "overlap"), "index.html")
-    first, second = page.find(id="p1.0.1"), page.find(id="p1.0.2")
+    first, second = page.find(id="p1.0.1"), page.find(id="p1.P1.1")
     assert shown(first) == [
         ("edition-person", "Lenin"),
         ("edition-emendation", "enrolment"),
         ("edition-person", "Lenin"),
         ("editorial-note-ref", "a"),
+        ("edition-emendation", "note"),  # in the authors' note beside the paragraph
     ]
-    assert first.select_one(".edition-emendation .edition-card").get_text() == "The copy-text reads: enrollment"
+    cards = [card.get_text() for card in first.select(".edition-emendation .edition-card")]
+    assert cards == ["The copy-text reads: enrollment", "The copy-text reads: nota"]
     assert shown(second) == [("edition-term", "Lenin enrolment"), ("edition-emendation", "the Uyezd"), ("edition-term", "Uyezd")]
     assert second.select_one(".edition-emendation .edition-card").get_text() == "The copy-text reads: the uyezd"
 
 
-def test_the_text_builder_keeps_the_margin_numbers_and_the_notes(make_root):
+def test_the_text_builder_keeps_the_margin_numbers_the_notes_and_the_registers(make_root):
+    """The text builder's pages, whole, as ``tests/roots/test-overlap/expected/`` holds them."""
     app = built(make_root, "overlap", "text")
-    assert (app.outdir / "index.txt").read_text(encoding="utf-8") == (
-        "The text\n********\n\n"
-        "[1.0.1] The Lenin enrolment came; Lenin spoke[a].[1]\n\n"
-        "[1.0.2] After the Lenin enrolment, the Uyezd; every Uyezd.\n\n"
-        "* Registers\n\n"
-        "[1] A note.\n\n"
-        "[a] He did not: he had died in 1924.\n"
-    )
-    registers = (app.outdir / "registers.txt").read_text(encoding="utf-8")
-    assert "Vladimir Ilyich Lenin\n   Vladimir Ilyich Lenin. Dead since 1924\n\n   Sources: A Work\n\n   Named in: 1.0.1.\n" in registers
-    assert "Uyezd\n   A county.\n\n   Sources: A Work\n\n   Used in: 1.0.2.\n" in registers
-    assert "edition-card" not in registers and "The copy-text reads" not in registers
+    for page in ("index", "registers"):
+        expected = (ROOTS / "test-overlap" / "expected" / f"{page}.txt").read_text(encoding="utf-8")
+        assert (app.outdir / f"{page}.txt").read_text(encoding="utf-8") == expected, page
+
+
+def test_every_register_entry_has_its_id_and_links_to_its_paragraphs(make_root):
+    page = soup(built(make_root, "overlap"), "registers.html").select_one("article")
+    assert [e["id"] for e in page.select("[id]")] == [
+        "registers", "person-lenin", "term-Lenin-enrolment", "term-Uyezd", "work-a-work",
+        "textual-enrolment", "textual-uyezd-case", "textual-in-the-note", "editorial-spoke",
+    ]
+    links = [(a.get_text(), a["href"]) for a in page.select("a[href]") if not a["href"].startswith("#") or "work" in a["href"]]
+    work = ("A Work", "#work-a-work")
+    assert links == [
+        ("1.p1.1", "index.html#p1.P1.1"),
+        work, ("1.0.1", "index.html#p1.0.1"),
+        work, ("1.P1.1", "index.html#p1.P1.1"),
+        work, ("1.P1.1", "index.html#p1.P1.1"),
+        ("1.0.1", "index.html#p1.0.1"), ("1.P1.1", "index.html#p1.P1.1"), work,
+        ("1.0.1", "index.html#p1.0.1"), work,
+    ]
 
 
 def test_dirhtml_links_each_page_by_its_folder(make_root):
