@@ -34,6 +34,16 @@ edition_metadata = {
     "issued": "2026-11-25",
     "version": release,
     "language": "en",
+    "description": (
+        "A critical edition of Chapter 7, “The Party”, of the Platform of the Joint Opposition (1927), "
+        "in the English translation transcribed by the Marxists Internet Archive: the reading text with "
+        "numbered paragraphs, the authors' notes, a textual apparatus, editorial notes and registers."
+    ),
+    "keywords": ["Platform of the Joint Opposition", "Joint Opposition", "1927", "critical edition", "inner-party democracy"],
+    "license": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "license_statement": (
+        "The editorial matter is licensed under CC BY-SA 4.0; the edition claims no rights in the translation of the Platform."
+    ),
 }
 
 # The chapter's neighbours in the Platform, on the Marxists Internet Archive.
@@ -86,6 +96,7 @@ latex_elements = {
     "geometry": r"\usepackage[a4paper,top=25mm,bottom=28mm,inner=25mm,outer=42mm,marginparwidth=24mm,marginparsep=5mm]{geometry}",
     "fncychap": "",
     "releasename": "Edition",
+    # The title page and its verso; the \Edition... macros come from edition_metadata (written by the build).
     "maketitle": r"""
 \begin{titlepage}
 \centering
@@ -94,19 +105,44 @@ latex_elements = {
 \vspace{4mm}
 {\large 1927\par}
 \vspace{18mm}
-{\Huge\bfseries Chapter 7\par\vspace{4mm}The Party\par}
+{\Huge\bfseries Chapter 7\par\vspace{4mm}\EditionTitle\par}
 \vspace{12mm}
-{\Large The Joint Opposition\par}
+{\Large The \EditionAuthors\par}
 \vspace{2mm}
 {\normalsize drafted mainly by Leon Trotsky and Grigory Zinoviev\par}
 \vspace{14mm}
 {\large The English translation as transcribed by the Marxists Internet Archive\par}
 \vfill
 {\large A critical edition\par}
+\ifx\EditionEditors\empty\else\vspace{3mm}{edited by \EditionEditors\par}\fi
 \vspace{3mm}
-{Edition \version\par}
+{Version \EditionVersion, \EditionDate\par}
 \vspace{20mm}
 \end{titlepage}
+\thispagestyle{empty}
+{\small\raggedright\parindent0pt\parskip 1.2ex
+\vspace*{\fill}
+\textit{\EditionPrintTitle}. Version \EditionVersion, \EditionDate.
+
+Published at \EditionAddress
+
+\textbf{Suggested citation:} \EditionCitation
+
+\textbf{Licence:} \EditionLicenceStatement\ \EditionLicence
+
+\textbf{Copy-text:} the page \nolinkurl{archive/trotsky/1927/opposition/ch07.htm} of the Marxists
+Internet Archive (marxists.org), whose footer reads “Last updated on: 26.1.2007”, kept with the
+edition byte for byte (sha256 \texttt{\footnotesize e4f2bdaf5a4dac1595a2251cc6fc3253\-4822d03a0db8457591398d33a44faeb6}).
+The reading text departs from it only where the textual apparatus records a change.
+\par}
+\clearpage
+""",
+    # PDF/A-2b: pdfx loads hyperref, with the info dictionary and XMP packet from <name>.xmpdata
+    # (written by the build from edition_metadata).
+    "hyperref": r"""
+\usepackage[a-2b]{pdfx}
+\usepackage{hypcap}
+\urlstyle{same}
 """,
     "preamble": r"""
 \makeatletter
