@@ -95,6 +95,10 @@ latex_elements = {
 """,
     "geometry": r"\usepackage[a4paper,top=25mm,bottom=28mm,inner=25mm,outer=42mm,marginparwidth=24mm,marginparsep=5mm]{geometry}",
     "fncychap": "",
+    # Code blocks (the BibTeX and CSL-JSON citations) copy out of the PDF as they are: small enough
+    # to fit, never wrapped with continuation marks, never split by a page break.
+    "sphinxsetup": "verbatimwrapslines=false, verbatimhintsturnover=false",
+    "fvset": r"\fvset{fontsize=\scriptsize}",
     "releasename": "Edition",
     # The title page and its verso; the \Edition... macros come from edition_metadata (written by the build).
     "maketitle": r"""

@@ -48,3 +48,23 @@ class LabelRegisterEntriesInPrint(SphinxPostTransform):
             }
             for index, node_id in enumerate(i for i in paragraph["ids"] if i not in labelled):
                 paragraph.insert(index, nodes.target("", "", refid=node_id))
+
+
+class KeepCodeBlocksWholeInPrint(SphinxPostTransform):
+    """A code block (a BibTeX or CSL-JSON citation) stays on one page, so that it copies out whole.
+
+    A page break inside it would put the running head and the folio into what a
+    reader copies out of the PDF; so would Sphinx's wrapping marks, which conf.py
+    turns off (``verbatimwrapslines=false``: a line too long then fails the build).
+    """
+
+    default_priority = 20
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for block in list(self.document.findall(nodes.literal_block)):
+            lines = block.astext().count("\n") + 3  # and the frame's padding
+            index = block.parent.index(block)
+            if index and isinstance(block.parent[index - 1], nodes.paragraph):  # with the line that introduces it
+                index, lines = index - 1, lines + 2
+            block.parent.insert(index, nodes.raw("", r"\needspace{%d\baselineskip}" % lines, format="latex"))

@@ -1,0 +1,6 @@
+"""A plain LaTeX build whose page plants the two faults a printer rejects."""
+
+project = "Planted faults"
+extensions = ["myst_parser"]
+latex_engine = "xelatex"
+latex_documents = [("index", "planted.tex", project, "Tests", "howto", False)]
