@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -59,8 +60,9 @@ def corrected(html: str, item: dict[str, Any]) -> str:
     return html
 
 
+@lru_cache(maxsize=None)
 def _render(item_json: str) -> str:
-    """One entry in the style, as citeproc-py's HTML formatter gives it."""
+    """One entry in the style, as citeproc-py's HTML formatter gives it (once a process: builds repeat)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
