@@ -7,7 +7,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .pdf_metadata import write_pdf_metadata
-from .print_marks import KeepCodeBlocksWholeInPrint, LabelRegisterEntriesInPrint, UnmarkMentionsInPrint
+from .print_marks import (
+    EditionReferencesInTheTextFace,
+    KeepCodeBlocksWholeInPrint,
+    LabelRegisterEntriesInPrint,
+    UnmarkMentionsInPrint,
+)
 from .print_notes import LetterEditorialNotesInPrint
 
 STY = Path(__file__).parent / "critical-edition.sty"
@@ -25,5 +30,6 @@ def setup_latex(app: Sphinx) -> None:
     app.add_post_transform(UnmarkMentionsInPrint)
     app.add_post_transform(LabelRegisterEntriesInPrint)
     app.add_post_transform(KeepCodeBlocksWholeInPrint)
+    app.add_post_transform(EditionReferencesInTheTextFace)
     app.connect("builder-inited", add_latex_package)
     app.connect("build-finished", write_pdf_metadata)

@@ -28,6 +28,22 @@ class UnmarkMentionsInPrint(SphinxPostTransform):
                 reference.replace_self(children)
 
 
+class EditionReferencesInTheTextFace(SphinxPostTransform):
+    """``{edition:work}`` and ``{edition:para}`` in prose are set in the text face, not as code.
+
+    Their role marks them as literals, which print would set in the typewriter
+    face within a line of text; on paper they are a short title or a number.
+    """
+
+    default_priority = 20
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for literal in list(self.document.findall(nodes.literal)):
+            if "xref" in literal["classes"] and "edition" in literal["classes"]:
+                literal.replace_self(nodes.inline("", "", *literal.children))
+
+
 class LabelRegisterEntriesInPrint(SphinxPostTransform):
     """A paragraph with an id (a Works Cited entry, an apparatus entry) gets a LaTeX label.
 
