@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ..diagnostics import Finding, Problem
+
 
 class Source(NamedTuple):
     """Where an editorial statement comes from: a work in the bibliography."""
@@ -216,3 +218,33 @@ class GlossaryTerm(NamedTuple):
         return cls(
             raw["id"], raw["term"], tuple(raw["forms"]), raw["definition"], raw.get("also"), Source.all_from_yaml(raw), location
         )
+
+
+#: The problems that stop the build: the data cannot be read at all.
+FATAL = frozenset({Problem.yaml, Problem.schema})
+
+
+class Apparatus(NamedTuple):
+    """All records, by kind and id."""
+
+    #: The authors' notes by number.
+    authors_notes: dict[int, AuthorsNote]
+    #: The works cited, by id.
+    bibliography: dict[str, BibliographyEntry]
+    #: The textual notes, by id.
+    textual_notes: dict[str, TextualNote]
+    #: The editorial notes, by id, in file order (their letters follow it).
+    editorial_notes: dict[str, EditorialNote]
+    #: The persons named, by id.
+    persons: dict[str, Person]
+    #: The glossary, by id.
+    glossary: dict[str, GlossaryTerm]
+    #: Schema and syntax problems (fatal) and cross-reference problems (warnings).
+    findings: tuple[Finding, ...]
+    #: A hash of every record's content, by ``kind:id``: what tells a page it must be read again.
+    digests: dict[str, str]
+
+    @property
+    def fatal(self) -> tuple[Finding, ...]:
+        """The findings that stop the build: unreadable or invalid files."""
+        return tuple(f for f in self.findings if f.problem in FATAL)
