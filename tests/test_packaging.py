@@ -112,3 +112,15 @@ def test_each_phase_is_a_subpackage_with_its_setup():
     for phase in ("data", "text", "html", "latex", "citing"):
         assert (PACKAGE / phase / "__init__.py").exists()
         assert f"setup_{phase}(app)" in source
+
+
+def test_the_readme_documents_every_configuration_value_and_no_other():
+    import re
+
+    from critical_edition.config import CONFIG_VALUES
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Configuration values", 1)[1].split("\n\n#", 1)[0]
+    documented = re.findall(r"^\| `(edition_\w+)` \|", table, re.MULTILINE)
+    assert sorted(documented) == sorted(CONFIG_VALUES)
+    assert len(documented) == len(set(documented))
