@@ -172,6 +172,12 @@ class Person(NamedTuple):
     sources: tuple[Source, ...]
     #: ``file:line`` of the record.
     location: str
+    #: Where the pairing of name and Wikidata id was verified.
+    wikidata_verified: str | None = None
+    #: Why no authority id is given, when none could be established.
+    authority_note: str | None = None
+    #: The person's entry in the Marxists Internet Archive's glossary of people.
+    mia_glossary: str | None = None
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any], location: str) -> Person:
@@ -186,6 +192,9 @@ class Person(NamedTuple):
             raw.get("wikidata"),
             Source.all_from_yaml(raw),
             location,
+            raw.get("wikidata_verified"),
+            raw.get("authority_note"),
+            raw.get("mia_glossary"),
         )
 
     @property
