@@ -8,11 +8,8 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
-import yaml
-
 from conftest import IN_CI, PROJECT
 from pdf import make_pdf
 
@@ -133,7 +130,10 @@ def test_the_info_dictionary_and_the_xmp_packet_carry_the_metadata_record(pdf):
     assert xmp.dc_description == {"x-default": metadata["description"]}
     assert xmp.dc_language == ["en"]
     assert ", ".join(metadata["keywords"]) in "; ".join(xmp.dc_subject)
-    assert xmp.get_element("", "http://www.aiim.org/pdfa/ns/id/", "part") or "pdfaid:part>2<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert (
+        xmp.get_element("", "http://www.aiim.org/pdfa/ns/id/", "part")
+        or "pdfaid:part>2<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    )
 
 
 def test_the_citations_copy_out_of_the_pdf_as_bibtex_and_json(pdf, pages):

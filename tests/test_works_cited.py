@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import warnings
+from itertools import pairwise
 
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import PROJECT
 
 RECORDS = {r["id"]: r for r in yaml.safe_load((PROJECT / "footnotes" / "bibliography.yaml").read_text(encoding="utf-8"))}
@@ -68,7 +68,7 @@ def test_no_entry_says_anything_twice(edition_html):
     page = works_cited(edition_html)
     for paragraph in page.select("p.edition-work"):
         parts = sentences(paragraph.get_text(" ", strip=True))
-        repeated = [a for a, b in zip(parts, parts[1:]) if a == b]
+        repeated = [a for a, b in pairwise(parts) if a == b]
         assert not repeated, (paragraph["id"], repeated)
         assert paragraph.get_text().count("Cited in the authors") <= 1, paragraph["id"]
         assert "Edition." not in parts, paragraph["id"]

@@ -1,8 +1,8 @@
 """Works Cited as the CSL processor renders it: citeproc-py, Chicago's bibliography style.
 
 The bibliography's records are CSL-JSON already; what the editors add about a
-work (``note``: which note cites it, what it was used for) is no part of the
-reference and follows the entry as an annotation. Each entry is rendered once
+work (``note``: which note cites it, what it was used for; ``copy_of``: what a
+web page copies) is no part of the reference and follows the entry as an annotation. Each entry is rendered once
 and kept beside the doctrees: the style is large, and citeproc-py takes a
 twentieth of a second an entry.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -24,9 +24,9 @@ from ..data.records import BibliographyEntry
 #: The style of every entry, the same as the Chicago forms of the Cite dialog.
 STYLE = "chicago-notes-bibliography-17th-edition"
 #: Part of the cache key of rendered entries: raised whenever the rendering changes.
-RENDERING_VERSION = "1"
+RENDERING_VERSION = "2"
 #: Fields of a record that are the editors', not the work's: never given to the processor.
-EDITORS_FIELDS = frozenset({"note", "kind"})
+EDITORS_FIELDS = frozenset({"note", "kind", "copy_of"})
 DATE_FIELDS = ("issued", "accessed")
 
 
@@ -60,7 +60,7 @@ def corrected(html: str, item: dict[str, Any]) -> str:
     return html
 
 
-@lru_cache(maxsize=None)
+@cache
 def _render(item_json: str) -> str:
     """One entry in the style, as citeproc-py's HTML formatter gives it (once a process: builds repeat)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
@@ -132,9 +132,9 @@ def sort_key(html: str) -> str:
 NAMES_THE_NOTES = re.compile(r"\bauthors['’] notes?\b")
 
 
-def annotation(note: str | None, citing: list[int]) -> str:
-    """What the editors add about a work, said once: the citing notes unless their note names them."""
-    parts = []
+def annotation(note: str | None, citing: list[int], copy_of: str | None = None) -> str:
+    """What the editors add about a work, said once: what a web page copies, the citing notes unless their note names them."""
+    parts = [f"A copy of {copy_of}."] if copy_of and not copy_of.startswith("none") else []
     if citing and not (note and NAMES_THE_NOTES.search(note)):
         parts.append("Cited in the authors' note" + ("s " if len(citing) > 1 else " ") + ", ".join(map(str, citing)) + ".")
     if note:
@@ -142,15 +142,13 @@ def annotation(note: str | None, citing: list[int]) -> str:
     return " ".join(parts)
 
 
-def works_cited_nodes(
-    works: list[BibliographyEntry], citing: dict[str, list[int]], cache_dir: str | None = None
-) -> list[nodes.Node]:
+def works_cited_nodes(works: list[BibliographyEntry], citing: dict[str, list[int]], cache_dir: str | None = None) -> list[nodes.Node]:
     """Every work, an entry with a hanging indent, then its annotation."""
     rendered = sorted(((rendered_entry(work.csl, cache_dir), work) for work in works), key=lambda pair: sort_key(pair[0]))
     container = nodes.container(classes=["edition-register", "edition-works"])
     for html, work in rendered:
         paragraph = nodes.paragraph("", "", *entry_nodes(html, work.csl.get("URL")), ids=[f"work-{work.id}"], classes=["edition-work"])
-        note = annotation(work.csl.get("note"), citing.get(work.id, []))
+        note = annotation(work.csl.get("note"), citing.get(work.id, []), work.csl.get("copy_of"))
         if note:
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline(note, note, classes=["edition-work-annotation"])

@@ -22,11 +22,7 @@ def log_problems(log: str) -> list[str]:
     # TeX wraps its log at 79 characters: join the lines it broke inside a warning.
     joined = re.sub(r"(?m)^(.{79})\n", r"\1", log.replace("\r", ""))
     problems = [f"undefined reference `{name}' ({where})" for _, name, where in UNDEFINED.findall(joined)]
-    problems += [
-        f"line {float(width):.1f} pt into the margin {where}"
-        for width, where in OVERFULL.findall(joined)
-        if float(width) > TOLERANCE_PT
-    ]
+    problems += [f"line {float(width):.1f} pt into the margin {where}" for width, where in OVERFULL.findall(joined) if float(width) > TOLERANCE_PT]
     return list(dict.fromkeys(problems))
 
 

@@ -49,6 +49,7 @@ def long_date(iso: str) -> str:
 
 def xmpdata(metadata: dict[str, Any], base_url: str) -> str:
     """pdfx's metadata file: title, authors, subject, keywords, language, date, licence, address."""
+
     def field(name: str, value: str | list[str] | None) -> str:
         if not value:
             return ""

@@ -59,9 +59,7 @@ class LabelRegisterEntriesInPrint(SphinxPostTransform):
         for paragraph in list(self.document.findall(nodes.paragraph)):
             if not paragraph["ids"] or next(paragraph.findall(paragraph_number), None) is not None:
                 continue
-            labelled = {
-                sibling.get("refid") for sibling in paragraph.parent.children if isinstance(sibling, nodes.target)
-            }
+            labelled = {sibling.get("refid") for sibling in paragraph.parent.children if isinstance(sibling, nodes.target)}
             for index, node_id in enumerate(i for i in paragraph["ids"] if i not in labelled):
                 paragraph.insert(index, nodes.target("", "", refid=node_id))
 

@@ -17,12 +17,12 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .attach import note_letter
-from .domain import EditionDomain
+from ..citing.works_cited import works_cited_nodes
 from ..data.apparatus import kind_key
 from ..data.loading import apparatus_for
-from ..citing.works_cited import works_cited_nodes
 from ..data.records import BibliographyEntry, Source
+from .attach import note_letter
+from .domain import EditionDomain
 
 
 class backrefs(nodes.Inline, nodes.TextElement):
