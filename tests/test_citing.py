@@ -108,15 +108,30 @@ def test_how_to_cite_is_generated_from_the_record(edition_html):
 
 
 def test_another_project_links_to_a_paragraph_through_objects_inv(edition_html, make_app, tmp_path):
+    """Every form the README gives, from a project without the extension; labels keep the anchors' case."""
     srcdir = tmp_path / "linking"
     shutil.copytree(PROJECT / "tests" / "roots" / "test-linking", srcdir)
     shutil.copy(edition_html.outdir / "objects.inv", srcdir / "objects.inv")
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert app.warning.getvalue() == ""
+    chapter = "https://edition.invalid/platform-1927-ch07/chapter.html"
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     hrefs = [a["href"] for a in page.select("a.reference.external")]
-    assert hrefs == ["https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"] * 2
+    assert hrefs == [f"{chapter}#p7.4.2"] * 2 + [f"{chapter}#p7.P3.1"] * 2
+    notes = BeautifulSoup((app.outdir / "notes.html").read_text(encoding="utf-8"), "lxml")
+    assert [a["href"] for a in notes.select("a.reference.external")] == [f"{chapter}#p7.P3.1", f"{chapter}#p7.4.2"]
+
+
+def test_the_inventory_keeps_the_anchors_case_and_only_pages_the_site_has(edition_html):
+    from sphinx.util.inventory import InventoryFile
+
+    with open(edition_html.outdir / "objects.inv", "rb") as stream:
+        labels = InventoryFile.load(stream, "", lambda base, uri: uri)["std:label"]
+    assert "7.P3.1" in labels and "7.p3.1" not in labels
+    assert labels["7.P3.1"].uri == "chapter.html#p7.P3.1"
+    assert not {"genindex", "modindex", "py-modindex"} & set(labels)
+    assert all((edition_html.outdir / label.uri.split("#")[0]).exists() for label in labels.values())
 
 
 def test_a_renamed_anchor_keeps_its_old_fragment_through_an_alias(make_root):
