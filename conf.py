@@ -22,10 +22,13 @@ edition_data_dir = "footnotes"
 edition_text_documents = ["chapter"]
 edition_anchor_manifest = "source/anchor-manifest.json"
 
+# The chapter's neighbours in the Platform, on the Marxists Internet Archive.
+PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
+
 # The edition's metadata record: every citation, meta tag and CITATION.cff agrees with it.
-# Set EDITION_BASEURL to the address where the edition is published; the default
-# is a reserved name that marks an unpublished build.
-html_baseurl = os.environ.get("EDITION_BASEURL", "https://edition.invalid/platform-1927-ch07/")
+# Set EDITION_BASEURL to the address where the edition is published. Without it the
+# pages cite the address they are read at (the build says so once).
+html_baseurl = os.environ.get("EDITION_BASEURL", "")
 edition_metadata = {
     "id": "platform-1927-ch07",
     "title": "The Party",
@@ -35,19 +38,20 @@ edition_metadata = {
     "version": release,
     "language": "en",
     "description": (
-        "A critical edition of Chapter 7, “The Party”, of the Platform of the Joint Opposition (1927), "
-        "in the English translation transcribed by the Marxists Internet Archive: the reading text with "
-        "numbered paragraphs, the authors' notes, a textual apparatus, editorial notes and registers."
+        "A digital critical edition of Chapter 7, “The Party”, of the Platform of the Joint Opposition (1927),"
+        " in the English translation as transcribed by the Marxists Internet Archive, with its apparatus as open data."
     ),
+    # The chapter's number in the Platform, and the copy-text (see note-on-the-text).
+    "position": 7,
+    "based_on": {"title": "Platform of the Joint Opposition: Chapter 7, The Party", "url": PLATFORM_ON_MIA + "ch07.htm"},
+    # As the licence page states them; the page itself is the licence document.
+    "rights": "Editorial matter: CC BY-SA 4.0. The reading text: distributed free of charge; see the licence page.",
+    "licence_page": "licence",
+    # What the PDF's metadata names besides: its keywords, and the licence's address.
     "keywords": ["Platform of the Joint Opposition", "Joint Opposition", "1927", "critical edition", "inner-party democracy"],
-    "license": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "license_statement": (
-        "The editorial matter is licensed under CC BY-SA 4.0; the edition claims no rights in the translation of the Platform."
-    ),
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 
-# The chapter's neighbours in the Platform, on the Marxists Internet Archive.
-PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
 edition_neighbours_label = "The Platform on the Marxists Internet Archive"
 edition_neighbours = {
     "chapter": [
@@ -58,11 +62,12 @@ edition_neighbours = {
 }
 
 # A page for addresses that lead nowhere, with links that work from any depth.
-notfound_urls_prefix = urlsplit(html_baseurl).path
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
 # HTML: sphinx-book-theme, with the authors' notes as sidenotes.
 html_theme = "sphinx_book_theme"
-html_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
+# The edition's title: a page's title and this one name "The Party" once between them.
+html_title = edition_metadata["container_title"]
 html_theme_options = {
     "use_sidenotes": True,
     "show_toc_level": 1,
@@ -128,14 +133,14 @@ latex_elements = {
 \vspace*{\fill}
 \textit{\EditionPrintTitle}. Version \EditionVersion, \EditionDate.
 
-Published at \EditionAddress
+\ifx\EditionAddress\empty Not yet published at a permanent address.\else Published at \EditionAddress\fi
 
 \textbf{Suggested citation:} \EditionCitation
 
-\textbf{Licence:} \EditionLicenceStatement\ \EditionLicence
+\textbf{Licence:} \EditionLicenceStatement\ The licence of the editorial matter: \EditionLicence
 
-\textbf{Copy-text:} the page \nolinkurl{archive/trotsky/1927/opposition/ch07.htm} of the Marxists
-Internet Archive (marxists.org), whose footer reads “Last updated on: 26.1.2007”, kept with the
+\textbf{Copy-text:} \EditionBasedOnTitle, on the Marxists Internet Archive, \EditionBasedOnAddress,
+whose footer reads “Last updated on: 26.1.2007”, kept with the
 edition byte for byte (sha256 \texttt{\footnotesize e4f2bdaf5a4dac1595a2251cc6fc3253\-4822d03a0db8457591398d33a44faeb6}).
 The reading text departs from it only where the textual apparatus records a change.
 \par}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +68,9 @@ def xmpdata(metadata: dict[str, Any], base_url: str) -> str:
             field("Language", metadata.get("language", "en")),
             field("Date", metadata["issued"]),
             field("Publisher", metadata.get("publisher")),
-            field("Copyright", metadata.get("license_statement")),
-            field("CopyrightURL", metadata.get("license")),
-            field("URLlink", base_url),
+            field("Copyright", metadata.get("rights")),
+            field("CopyrightURL", metadata.get("licence_url")),
+            field("URLlink", base_url or None),
         ]
     )
 
@@ -82,7 +83,10 @@ def macros(metadata: dict[str, Any], base_url: str, page: str) -> str:
     """``\\Edition...`` macros: the record's values, and the suggested citation as citeproc-py renders it."""
     address = permalink(base_url, page, "")[:-1]
     citation = cite_whole(metadata, base_url, page)
-    before, _, after = citation.partition(address)
+    if not base_url:  # an unpublished build: no address to print, rather than one relative to no site
+        citation = re.sub(rf"\s*{re.escape(address)}\.?$", "", citation)
+    before, _, after = citation.partition(address) if base_url else (citation, "", "")
+    based_on = metadata.get("based_on") or {}
     values = {
         "Title": latex_escape(metadata["title"]),
         "ContainerTitle": latex_escape(metadata["container_title"]),
@@ -91,9 +95,11 @@ def macros(metadata: dict[str, Any], base_url: str, page: str) -> str:
         "Editors": latex_escape(" and ".join(person_names(metadata.get("editors", [])))),
         "Version": latex_escape(metadata["version"]),
         "Date": latex_escape(long_date(metadata["issued"])),
-        "Address": _url(base_url),
-        "Licence": _url(metadata["license"]) if metadata.get("license") else "",
-        "LicenceStatement": latex_escape(metadata.get("license_statement", "")),
+        "Address": _url(base_url) if base_url else "",
+        "Licence": _url(metadata["licence_url"]) if metadata.get("licence_url") else "",
+        "LicenceStatement": latex_escape(metadata.get("rights", "")),
+        "BasedOnTitle": latex_escape(based_on.get("title", "")),
+        "BasedOnAddress": _url(based_on["url"]) if based_on.get("url") else "",
         "Citation": latex_escape(before) + (_url(address) + latex_escape(after) if _ else ""),
     }
     lines = ["% Written by the build from the edition's metadata record: edit that, not this."]
