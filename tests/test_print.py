@@ -143,9 +143,10 @@ def test_the_citations_copy_out_of_the_pdf_as_bibtex_and_json(pdf, pages):
     metadata = edition_metadata()
     assert entry["booktitle"] == "{" + metadata["container_title"] + "}"
     assert entry["url"] == "https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"
-    start = text.index("[\n{")
-    [item], end = json.JSONDecoder().raw_decode(text, start)  # the block, to its closing bracket
+    start = text.index("{", text.index("CSL-JSON"))
+    citation, end = json.JSONDecoder().raw_decode(text, start)  # the block, to its closing brace
     assert text[end:].lstrip().startswith("The printed edition")  # and nothing of the page inside it
-    assert item["container-title"] == metadata["container_title"]
-    assert item["URL"] == "https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"
+    [cited] = citation["citationItems"]
+    assert cited["itemData"]["container-title"] == metadata["container_title"]
+    assert cited["itemData"]["URL"] == "https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"
     assert "↪" not in text and ",→" not in text
