@@ -150,3 +150,15 @@ def test_the_citations_copy_out_of_the_pdf_as_bibtex_and_json(pdf, pages):
     assert cited["itemData"]["container-title"] == metadata["container_title"]
     assert cited["itemData"]["URL"] == "https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"
     assert "↪" not in text and ",→" not in text
+
+
+def test_the_citation_blocks_stay_within_the_measure(pdf, pages):
+    """Unwrapped code lines are set small enough to fit: every word of their pages within the text width."""
+    text_width = (210 - 25 - 42) / 25.4 * 72  # A4 less the inner and outer margins (conf.py's geometry), in points
+    for number in (n for n, page in enumerate(pages, 1) if "@incollection{" in page or '"citationItems"' in page):
+        words = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        boxes = [(float(a), float(b)) for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', words)]
+        assert boxes
+        assert max(b for _, b in boxes) - min(a for a, _ in boxes) <= text_width + 1, number

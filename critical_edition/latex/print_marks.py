@@ -65,11 +65,11 @@ class LabelRegisterEntriesInPrint(SphinxPostTransform):
 
 
 class KeepCodeBlocksWholeInPrint(SphinxPostTransform):
-    """A code block (a BibTeX or CSL-JSON citation) stays on one page, so that it copies out whole.
+    """A code block (a BibTeX or CSL-JSON citation) stays on one page, its lines within the measure.
 
     A page break inside it would put the running head and the folio into what a
     reader copies out of the PDF; so would Sphinx's wrapping marks, which conf.py
-    turns off (``verbatimwrapslines=false``: a line too long then fails the build).
+    turns off (``verbatimwrapslines=false``); so a block is set small enough for its longest line to fit.
     """
 
     default_priority = 20
@@ -81,4 +81,6 @@ class KeepCodeBlocksWholeInPrint(SphinxPostTransform):
             index = block.parent.index(block)
             if index and isinstance(block.parent[index - 1], nodes.paragraph):  # with the line that introduces it
                 index, lines = index - 1, lines + 2
-            block.parent.insert(index, nodes.raw("", r"\needspace{%d\baselineskip}" % lines, format="latex"))
+            width = max(len(line.expandtabs()) for line in block.astext().splitlines() or [""])
+            setting = r"\needspace{%d\baselineskip}\edfitverbatim{%d}" % (lines, max(width, 1))
+            block.parent.insert(index, nodes.raw("", setting, format="latex"))
