@@ -11,6 +11,8 @@ PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
 TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
+CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
 .PHONY: help html pdf latex test serve anchors bench mutants clean distclean tools
 
@@ -28,7 +30,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,preview]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test,preview]'
 	touch $@
 
 html: $(VENV)/.installed
@@ -39,6 +41,7 @@ latex: $(VENV)/.installed
 
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
+	$(BIN)/python -m critical_edition.latex.log_check $(PDF:.pdf=.log)
 	@echo "The PDF is at $(PDF)"
 
 # The checkers the tests run on the built pages: axe-core (accessibility) and the
@@ -48,7 +51,19 @@ $(AXE) $(VNU):
 	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@4.14 vnu-jar@26.9.27; \
 	else echo "npm is missing: the accessibility and HTML validity tests will not run"; fi
 
-tools: $(AXE) $(VNU)
+# What runs Zotero's translators offline (tests/zotero): jsdom, an XPath engine, XRegExp.
+$(JSDOM):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) jsdom@26.1.0 xpath@0.0.34 xregexp@5.1.2; \
+	else echo "npm is missing: the tests through Zotero's translators will not run"; fi
+
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own: it
+# pins an older jsonschema than the edition's.
+$(CFFCONVERT):
+	$(PYTHON) -m venv $(TOOLS)/cffconvert
+	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
+
+tools: $(AXE) $(VNU) $(JSDOM) $(CFFCONVERT)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 #: What the tests marked ``pdf`` need.
@@ -14,20 +15,27 @@ def missing_pdf_tools() -> list[str]:
     return [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
 
 
-def build_pdf(latex_outdir: Path) -> Path:
-    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX; the PDF it made."""
+def make_pdf(latex_outdir: Path) -> Path:
+    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX, then read its log as ``make pdf`` does."""
     subprocess.run(
         ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
         cwd=latex_outdir,
         check=True,
         capture_output=True,
     )
-    return next(latex_outdir.glob("*.pdf"))
+    pdf = next(latex_outdir.glob("*.pdf"))
+    subprocess.run(
+        [sys.executable, "-m", "critical_edition.latex.log_check", str(pdf.with_suffix(".log"))],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return pdf
 
 
 def pdf_text_of(latex_outdir: Path, *options: str) -> str:
-    """Build the PDF and read its text back."""
-    pdf = build_pdf(latex_outdir)
+    """Make the PDF (the log checked) and read its text back."""
+    pdf = make_pdf(latex_outdir)
     return subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 

@@ -14,11 +14,11 @@ from io import StringIO
 from pathlib import Path
 
 import yaml
+from conftest import ROOTS
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS
 from critical_edition.data.apparatus import FATAL, KINDS, read_apparatus
 from critical_edition.diagnostics import ApparatusError, Problem
 
@@ -35,7 +35,10 @@ HELD_IN = {
 }
 
 SYNTAX = ['"', "'", ":", ": ", "[", "]", "{", "}", "\t", "- ", "&a", "*a", "!", "%", "@", "`", "|", ">", "#", "\n", "  ", "? "]
-VALUES = ["a-glossary", "lenin", "uyezd", "formerly", "1.0.1", "1.1.1", "Lenin", "Uyezd", "2", "1", "-3", "0", "1.5", "true", "null", "~", "[]", "{}", "[a, b]", "{a: 1}", "2026-13-45", "1927-11-07", '""', "x" * 300, "7.P3.1", "ivanov", "a-work"]
+VALUES = [
+    "a-glossary", "lenin", "uyezd", "formerly", "1.0.1", "1.1.1", "Lenin", "Uyezd", "2", "1", "-3", "0", "1.5", "true",
+    "null", "~", "[]", "{}", "[a, b]", "{a: 1}", "2026-13-45", "1927-11-07", '""', "x" * 300, "7.P3.1", "ivanov", "a-work",
+]
 ENCODINGS = ["latin-1", "utf-16", "utf-8-sig", "cp1251"]
 
 

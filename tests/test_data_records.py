@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOTS
+
 from critical_edition.data.apparatus import (
     FATAL,
     KINDS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 #: What a test calls or asks for that needs each marker's tools.
 NEEDS = {
-    "pdf": {"pdf_text_of", "build_pdf", "pdf_text"},
+    "pdf": {"pdf_text_of", "make_pdf", "pdf_text"},
     "browser": {"chromium", "require_browser"},
 }
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import COPY_TEXT, PROJECT
-from pdf import build_pdf, missing_pdf_tools, pdf_info, pdf_text_of
+from pdf import make_pdf, missing_pdf_tools, pdf_info, pdf_text_of
 from reading_text import copy_text_parts, notes_as_edited, textual_changes
 
 
@@ -103,7 +103,7 @@ def test_two_pdf_builds_with_source_date_epoch_are_byte_identical(tmp_path, monk
     from conftest import build_edition
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25, midnight UTC
-    pdfs = [build_pdf(build_edition(tmp_path / name, "latex").outdir) for name in ("one", "two")]
+    pdfs = [make_pdf(build_edition(tmp_path / name, "latex").outdir) for name in ("one", "two")]
     assert pdf_info(pdfs[0])["CreationDate"] == "2025-11-25T00:00:00Z"
     assert pdfs[0].read_bytes() == pdfs[1].read_bytes()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOTS
 from test_bad_input import ANSI
 

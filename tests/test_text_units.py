@@ -11,8 +11,8 @@ from critical_edition.data.records import Target
 from critical_edition.text.anchors import NOT_TEXT, fragment_of, normalized_text, text_digest
 from critical_edition.text.attach import note_letter
 from critical_edition.text.authors_notes import note_ids
-from critical_edition.text.manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
 from critical_edition.text.domain import AnchoredUnit
+from critical_edition.text.manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
 from critical_edition.text.nodes import make_card, make_emendation, paragraph_number
 from critical_edition.text.targets import Span, clean, form_matches, locate, non_overlapping, unit_text, wrap_spans
 
