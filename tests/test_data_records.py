@@ -70,7 +70,7 @@ def test_the_records_of_a_good_root():
     note = apparatus.authors_notes[1]
     assert note == (1, "A Work, p.3.", (Citation("a-work", None, "3", None, None, None),), None, (), "footnotes/authorial.yaml:1")
     assert list(apparatus.bibliography) == ["a-work", "a-glossary"]
-    assert apparatus.bibliography["a-glossary"].location == "footnotes/bibliography.yaml:9"
+    assert apparatus.bibliography["a-glossary"].location == "footnotes/bibliography.yaml:10"
     assert apparatus.bibliography["a-work"].csl["author"] == [{"family": "Writer", "given": "A."}]
     ivanov = apparatus.persons["ivanov"]
     assert ivanov.name == "Ivan Ivanovich Ivanov" and ivanov.index_name == "Ivanov, Ivan Ivanovich"
@@ -79,7 +79,7 @@ def test_the_records_of_a_good_root():
     assert ivanov.sources == (Source("a-glossary", None, "dates, role"),)
     assert ivanov.life == "1880\u20131937"
     assert apparatus.persons["lenin"].wikidata is None
-    assert apparatus.persons["lenin"].location == "footnotes/persons.yaml:13"
+    assert apparatus.persons["lenin"].location == "footnotes/persons.yaml:15"
     uyezd = apparatus.glossary["uyezd"]
     assert (uyezd.term, uyezd.forms, uyezd.definition, uyezd.also) == ("Uyezd", ("Uyezd",), "A county.", "уезд")
     assert apparatus.glossary["lenin-enrolment"].also is None
@@ -103,8 +103,8 @@ def test_idem_repeats_the_work_of_the_earlier_note_and_remembers_it():
 def test_a_person_without_dates_has_no_life_and_the_index_sorts_the_name(tmp_path):
     (tmp_path / "authorial.yaml").write_text('- number: 1\n  text: "N."\n', encoding="utf-8")
     (tmp_path / "persons.yaml").write_text(
-        '- id: x\n  name: "X Y"\n  forms: ["Xy"]\n  role_1927: "R"\n  born: "1901-02-03"\n'
-        '  sources: [{work: w}]\n- id: z\n  name: "Z"\n  forms: ["Zz"]\n  role_1927: "R"\n  sources: [{work: w}]\n',
+        '- id: x\n  name: "X Y"\n  forms: ["Xy"]\n  role_1927: "R"\n  authority_note: "N."\n  born: "1901-02-03"\n'
+        '  sources: [{work: w}]\n- id: z\n  name: "Z"\n  forms: ["Zz"]\n  role_1927: "R"\n  authority_note: "N."\n  sources: [{work: w}]\n',
         encoding="utf-8",
     )
     persons = read_apparatus(tmp_path, "d").persons
@@ -142,7 +142,7 @@ def test_a_folder_is_read_again_only_when_a_file_changed(tmp_path):
     first = apparatus_in(tmp_path, "footnotes")
     assert apparatus_in(tmp_path, "footnotes", first) is first
     assert apparatus_in(tmp_path, "elsewhere", first) is not first
-    (tmp_path / "bibliography.yaml").write_text('- id: a-work\n  type: book\n  title: "Retitled"\n', encoding="utf-8")
+    (tmp_path / "bibliography.yaml").write_text('- id: a-work\n  type: book\n  kind: scholarly\n  title: "Retitled"\n', encoding="utf-8")
     second = apparatus_in(tmp_path, "footnotes", first)
     assert second[0] != first[0]
     assert second[1].bibliography["a-work"].csl["title"] == "Retitled"
@@ -264,7 +264,7 @@ NOTES_WITH_EVERY_PART = """- number: 1
 
 
 def test_a_citation_keeps_every_part_and_a_broken_idem_is_located_at_its_field(tmp_path):
-    write(tmp_path, authorial=NOTES_WITH_EVERY_PART, bibliography='- id: w\n  type: book\n  title: "W"\n')
+    write(tmp_path, authorial=NOTES_WITH_EVERY_PART, bibliography='- id: w\n  type: book\n  kind: scholarly\n  title: "W"\n')
     apparatus = read_apparatus(tmp_path, "d")
     assert apparatus.authors_notes[1].cites == (Citation("w", "XVII", "3", "1-2", "1927-11-07", None),)
     assert apparatus.authors_notes[2].cites == (Citation("", None, "4", None, None, 9),)
@@ -285,16 +285,16 @@ def test_idem_repeats_an_unknown_work_and_is_reported_with_it(tmp_path):
 
 
 def test_a_repeated_id_is_located_at_the_id_and_the_records_after_it_are_read(tmp_path):
-    entry = '- type: book\n  id: {}\n  title: "{}"\n'
+    entry = '- type: book\n  id: {}\n  kind: scholarly\n  title: "{}"\n'
     write(
         tmp_path,
         authorial='- number: 1\n  text: "N."\n  cites:\n    - work: a\n    - work: b\n',
         bibliography=entry.format("a", "A") + entry.format("a", "A again") + entry.format("b", "B"),
     )
     apparatus = read_apparatus(tmp_path, "d")
-    assert as_warnings(apparatus) == ["d/bibliography.yaml:5: WARNING: id 'a' is defined twice [edition.duplicate_id]"]
+    assert as_warnings(apparatus) == ["d/bibliography.yaml:6: WARNING: id 'a' is defined twice [edition.duplicate_id]"]
     assert [(e.id, e.csl["title"], e.location) for e in apparatus.bibliography.values()] == [
-        ("a", "A", "d/bibliography.yaml:1"), ("b", "B", "d/bibliography.yaml:7"),
+        ("a", "A", "d/bibliography.yaml:1"), ("b", "B", "d/bibliography.yaml:9"),
     ]
 
 
@@ -349,9 +349,9 @@ def test_every_record_keeps_its_id_and_place(tmp_path):
 
 
 def test_a_record_digest_ignores_the_order_of_its_keys(tmp_path):
-    write(tmp_path, authorial='- number: 1\n  text: "N."\n', bibliography='- id: a\n  type: book\n  title: "A"\n')
+    write(tmp_path, authorial='- number: 1\n  text: "N."\n', bibliography='- id: a\n  type: book\n  kind: scholarly\n  title: "A"\n')
     before = read_apparatus(tmp_path, "d").digests
-    write(tmp_path, bibliography='- title: "A"\n  type: book\n  id: a\n')
+    write(tmp_path, bibliography='- title: "A"\n  kind: scholarly\n  type: book\n  id: a\n')
     assert read_apparatus(tmp_path, "d").digests == before
 
 
