@@ -18,7 +18,6 @@ from sphinx.util.docutils import SphinxRole
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
 from ..data.apparatus import record_key
-from ..data.loading import apparatus_for
 from .nodes import make_emendation, note_works
 from ..data.records import AuthorsNote, BibliographyEntry, TextualNote
 
@@ -110,7 +109,7 @@ class AttachAuthorsNotes(SphinxTransform):
         domain.markers[self.env.docname] = []
         if not markers:
             return
-        apparatus = apparatus_for(self.env)
+        apparatus = domain.apparatus
         seen: set[int] = set()
         footnotes = []
         for marker in markers:

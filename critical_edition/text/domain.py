@@ -13,13 +13,15 @@ from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..data.loading import apparatus_for
+from ..data.apparatus import Apparatus, Stamped
+from ..data.loading import read_and_report
 
 
 class AnchoredUnit(NamedTuple):
@@ -77,10 +79,40 @@ class EditionDomain(Domain):
         "mentions": {},
         "registers": {},
         "cited_works": {},
+        "apparatus": None,
     }
     #: Per-document data, merged document by document.
     per_document = ("units", "markers", "records", "mentions", "cited_works")
-    data_version = 3
+    data_version = 4
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Whether this build has read the apparatus yet (a second build by one application reads it again).
+        self.loaded_this_build = False
+        #: Whether this build read any document: the registers list every document's records.
+        self.read_documents_this_build = False
+
+    @property
+    def apparatus(self) -> Apparatus:
+        """The apparatus as read when this build started."""
+        stamped: Stamped | None = self.data["apparatus"]
+        assert stamped is not None, "the apparatus is read when the builder starts"
+        return stamped[1]
+
+    def load_apparatus(self, app: Sphinx) -> None:
+        """Read and report the apparatus once per build; kept in the domain's data, so pickled with the environment.
+
+        A rebuild with unchanged data files takes the pickled apparatus as it is.
+        """
+        if self.loaded_this_build:
+            return
+        self.data["apparatus"] = read_and_report(app, self.data["apparatus"])
+        self.loaded_this_build = True
+
+    def end_of_build(self) -> None:
+        """The next build by this application checks the data files again."""
+        self.loaded_this_build = False
+        self.read_documents_this_build = False
 
     @property
     def units(self) -> dict[str, list[AnchoredUnit]]:
@@ -166,7 +198,7 @@ class EditionDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         if typ in ("person", "work"):
-            records = apparatus_for(env).persons if typ == "person" else apparatus_for(env).bibliography
+            records = self.apparatus.persons if typ == "person" else self.apparatus.bibliography
             if typ not in self.registers or target not in records:
                 return None
             docname, prefix = self.registers[typ]
@@ -188,3 +220,20 @@ class EditionDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "para", target, node, contnode)
         return [("edition:para", found)] if found is not None else []
+
+
+def edition_domain(env: BuildEnvironment) -> EditionDomain:
+    """The edition's domain of ``env``, typed."""
+    domain = env.domains["edition"]
+    assert isinstance(domain, EditionDomain)
+    return domain
+
+
+def load_apparatus(app: Sphinx, *_: Any) -> list[str]:
+    """When the builder starts, and when a later build by the same application begins to read."""
+    edition_domain(app.env).load_apparatus(app)
+    return []
+
+
+def end_of_build(app: Sphinx, exception: Exception | None) -> None:
+    edition_domain(app.env).end_of_build()

@@ -10,18 +10,15 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import EditionDomain
-from ..data.loading import apparatus_for, load_apparatus
+from .domain import edition_domain
 
 
 def pages_with_changed_records(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """The pages whose records differ from what they showed when last read."""
-    load_apparatus(app)
-    domain = env.domains["edition"]
-    assert isinstance(domain, EditionDomain)
-    digests = apparatus_for(env).digests
+    domain = edition_domain(env)
+    digests = domain.apparatus.digests
     return sorted(
         docname
         for docname, used in domain.records.items()

@@ -7,7 +7,6 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -18,9 +17,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .attach import note_letter
-from .domain import EditionDomain
+from .domain import EditionDomain, edition_domain
 from ..data.apparatus import kind_key
-from ..data.loading import apparatus_for
 from ..data.records import BibliographyEntry, Source
 
 
@@ -90,7 +88,7 @@ class RegisterDirective(SphinxDirective):
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
-        apparatus = apparatus_for(self.env)
+        apparatus = domain.apparatus
         for kind in (self.data_kind, "bibliography"):  # every register names its sources' works
             domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
         entries = self.entries(apparatus)
@@ -242,19 +240,15 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
 
 
-#: Whether the current build of each environment read any document.
-_read_anything: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def note_documents_read(app: Sphinx, env, docnames: list[str]) -> None:
-    _read_anything[env] = bool(docnames)
+    edition_domain(env).read_documents_this_build = bool(docnames)
 
 
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
     """Registers list every document's mentions: write them again whenever a document was read."""
-    if not _read_anything.get(env):
+    domain = edition_domain(env)
+    if not domain.read_documents_this_build:
         return []
-    domain = env.domains["edition"]
     return sorted({docname for docname, _ in domain.registers.values()})
 
 
