@@ -6,6 +6,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..text.domain import edition_domain
 from .citations import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
 
 
@@ -30,6 +31,9 @@ class HowToCite(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         config = self.config
+        domain = edition_domain(self.env)
+        # Rendered while the page is read: a new address or record must make it be read again.
+        domain.note_config_use(self.env.docname, config, "edition_metadata", "html_baseurl", "html_file_suffix")
         metadata, base_url = config.edition_metadata, config.html_baseurl
         page = self.options["document"] + (config.html_file_suffix or ".html")
         anchor = self.options["example"].upper()

@@ -79,6 +79,13 @@ def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) 
     return [links]
 
 
+def _shown_records(note: AuthorsNote) -> list[str]:
+    """The records a note shows besides its own: the works it links (by their titles), the notes it repeats."""
+    keys = [record_key("bibliography", citation.work) for citation in note.cites if citation.work]
+    keys += [record_key("authorial", c.same_as_note) for c in note.cites if c.same_as_note is not None]
+    return keys
+
+
 def note_footnote(
     label: str, text: str, ref_id: str, kind: str, textual: Iterable[TextualNote] = (), extra: Iterable[nodes.Node] = ()
 ) -> nodes.footnote:
@@ -129,6 +136,8 @@ class AttachAuthorsNotes(SphinxTransform):
             seen.add(number)
             textual = [t for t in apparatus.textual_notes.values() if t.target.note == number]
             works = _works_links(note, apparatus.bibliography)
+            for key in _shown_records(note):
+                domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))
             footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note", textual, works))
             for change in textual:
                 key = record_key("textual", change.id)

@@ -8,6 +8,8 @@ are read.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -15,6 +17,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
@@ -22,6 +25,17 @@ from sphinx.util.nodes import make_refnode
 
 from ..data.apparatus import Apparatus, Stamped
 from ..data.loading import read_and_report
+
+
+def config_key(name: str) -> str:
+    """How pages name a configuration value they show."""
+    return f"config:{name}"
+
+
+def config_digest(config: Config, name: str) -> str:
+    """A hash of a configuration value, to tell whether it changed since a page was read."""
+    value = json.dumps(getattr(config, name), sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 class AnchoredUnit(NamedTuple):
@@ -156,6 +170,16 @@ class EditionDomain(Domain):
     def note_record_use(self, docname: str, key: str, digest: str | None) -> None:
         """Remember that ``docname`` shows record ``key`` as it is now."""
         self.records.setdefault(docname, {})[key] = digest
+
+    def note_config_use(self, docname: str, config: Config, *names: str) -> None:
+        """Remember that ``docname`` shows configuration values as they are now.
+
+        Values whose change Sphinx answers by writing the pages again, not by
+        reading them (``html_baseurl``, ``edition_metadata``): a page that
+        renders them while it is read must be read again.
+        """
+        for name in names:
+            self.note_record_use(docname, config_key(name), config_digest(config, name))
 
     def all_units(self) -> Iterator[tuple[str, AnchoredUnit]]:
         """Every anchored unit with its document, documents in name order."""
