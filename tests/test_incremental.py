@@ -139,3 +139,27 @@ def test_a_new_base_address_reaches_the_how_to_cite_page(edition, tmp_path, monk
     page = (app.outdir / "how-to-cite.html").read_text(encoding="utf-8")
     assert "https://example.org/ch07/chapter.html#p7.4.2" in page
     assert "edition.invalid" not in page
+
+
+def test_a_parallel_rebuild_of_touched_files_equals_a_clean_build(edition, tmp_path):
+    serial = edition / "_build" / "html"
+    parallel = build(edition, tmp_path / "parallel", parallel=2, freshenv=True)
+    assert_same_output(parallel.outdir, serial)
+    for path in edition.glob("*.md"):
+        path.touch()
+    parallel = build(edition, tmp_path / "parallel", parallel=2)
+    status = re.sub(r"\x1b\[[0-9;]*m", "", parallel.status.getvalue())
+    assert re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. ", status)  # read by two processes
+    assert_same_output(parallel.outdir, serial)
+
+
+def test_the_apparatus_is_reported_once_in_each_build(make_root):
+    from test_bad_input import NOTES
+
+    finding = "footnotes/authorial.yaml:1: WARNING: note 1 cites unknown work 'no-such-work' [edition.unknown_id]"
+    app = make_root("basic", files={"footnotes/authorial.yaml": NOTES.replace('"a-work"', '"no-such-work"')})
+    assert app.warning.getvalue().count(finding) == 1  # when the builder started
+    app.build()
+    assert app.warning.getvalue().count(finding) == 1
+    app.build()
+    assert app.warning.getvalue().count(finding) == 2
