@@ -10,6 +10,7 @@ from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
 from .domain import EditionDomain, end_of_build, load_apparatus
 from .outdated_pages import pages_with_changed_records
+from .references import setup_references
 from .registers import setup_registers
 
 
@@ -27,5 +28,6 @@ def setup_text(app: Sphinx) -> None:
     app.add_transform(AttachAuthorsNotes)
     app.add_transform(AttachStandoff)
     setup_registers(app)
+    setup_references(app)
     app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("env-check-consistency", check_consistency)
