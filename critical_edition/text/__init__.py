@@ -9,6 +9,7 @@ from .attach import AttachStandoff
 from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
 from .domain import EditionDomain, end_of_build, load_apparatus
+from .other_builders import ShowAsPlainText, note_nodes_without_visitor
 from .outdated_pages import pages_with_changed_records
 from .references import setup_references
 from .registers import setup_registers
@@ -27,6 +28,8 @@ def setup_text(app: Sphinx) -> None:
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)
     app.add_transform(AttachStandoff)
+    app.add_post_transform(ShowAsPlainText)
+    app.connect("builder-inited", note_nodes_without_visitor)
     setup_registers(app)
     setup_references(app)
     app.connect("env-get-outdated", pages_with_changed_records)

@@ -105,6 +105,8 @@ class EditionDomain(Domain):
         self.loaded_this_build = False
         #: Whether this build read any document: the registers list every document's records.
         self.read_documents_this_build = False
+        #: The builder's name and the edition's nodes it has no visitor for (set when it starts).
+        self.unshown: tuple[str, tuple[type[nodes.Element], ...]] = ("", ())
 
     @property
     def apparatus(self) -> Apparatus:
