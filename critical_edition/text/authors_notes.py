@@ -69,7 +69,10 @@ def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) 
     for index, work in enumerate(works):
         if index:
             links += nodes.Text("; ")
-        xref = addnodes.pending_xref("", refdomain="edition", reftype="work", reftarget=work, refexplicit=True)
+        # Optional: a project without a works-cited register shows the title unlinked, unwarned.
+        xref = addnodes.pending_xref(
+            "", refdomain="edition", reftype="work", reftarget=work, refexplicit=True, edition_optional=True
+        )
         title = bibliography[work].csl["title"]
         xref += nodes.inline(title, title)
         links += xref

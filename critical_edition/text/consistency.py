@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..config_shapes import config_location
 from ..data.record_checks import works_cited_by_records
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain
@@ -63,14 +64,16 @@ def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
                 warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
 
 
-def _check_aliases(env: BuildEnvironment, domain: EditionDomain) -> None:
+def _check_aliases(confdir: Path, env: BuildEnvironment, domain: EditionDomain) -> None:
     """Every alias leads from an anchor that no longer exists to one that does."""
     anchors = {unit.anchor for _, unit in domain.all_units()}
     for old, new in env.config.edition_anchor_aliases.items():
+        where = config_location(confdir, "edition_anchor_aliases", old)
+        alias = f"edition_anchor_aliases[{old!r}] = {new!r}"
         if old.upper() in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {old} is still an anchor of the text", "conf.py:1")
+            warn(Problem.alias, f"{alias}: {old} is still an anchor of the text", where)
         if new.upper() not in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {new} is not an anchor of the text", "conf.py:1")
+            warn(Problem.alias, f"{alias}: {new} is not an anchor of the text", where)
 
 
 def _check_works_cited(env: BuildEnvironment, domain: EditionDomain) -> None:
@@ -91,5 +94,5 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_manifest(app.confdir, env, domain)
     _check_notes_used(env, domain)
     _check_standoff(env, domain)
-    _check_aliases(env, domain)
+    _check_aliases(app.confdir, env, domain)
     _check_works_cited(env, domain)

@@ -3,7 +3,9 @@
 Sphinx says nothing of an unresolved reference unless it runs with ``-n``, and
 then under its own ``ref.*`` type: a dangling ``{edition:para}`` would go
 unseen in an ordinary build. Warned of after every other resolver (such as
-intersphinx, which may know another volume's anchors) has had its turn.
+intersphinx, which may know another volume's anchors) has had its turn. Only
+the links the edition adds on its own where a register may be wanting (the
+works after an authors' note) are marked ``edition_optional`` and pass unsaid.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def warn_dangling(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> None:
     """Warn of an edition reference nothing resolved; Sphinx then leaves its text unlinked."""
-    if node.get("refdomain") != "edition":
+    if node.get("refdomain") != "edition" or node.get("edition_optional"):
         return
     reftype, target = node["reftype"], node["reftarget"]
     warn(
