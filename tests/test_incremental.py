@@ -109,6 +109,7 @@ def rebuild_and_compare(srcdir: Path, tmp_path: Path) -> SphinxTestApp:
 
 EDITS = {
     "a note's text": ("footnotes/authorial.yaml", "Izvestia of the Central Committee, Nos.24, 25.", "Izvestia of the Central Committee, Nos. 24 and 25."),
+    "a note's citations": ("footnotes/authorial.yaml", '    - work: "statistical-review-1927"\n', '    - work: "statistical-review-1927"\n    - work: "izvestia-tsk"\n'),
     "a work's title": ("footnotes/bibliography.yaml", 'title: "Izvestia of the Central Committee"', 'title: "News of the Central Committee"'),
     "a person": ("footnotes/persons.yaml", "role_1927: Dead since January 1924;", "role_1927: Dead since 21 January 1924;"),
     "a term": ("footnotes/glossary.yaml", "definition: The party's leading body", "definition: The party's governing body"),

@@ -83,13 +83,15 @@ class RegisterDirective(SphinxDirective):
     prefix = ""
     #: The data file the register shows, by kind.
     data_kind = ""
+    #: Other data files whose records the register shows something of.
+    also_shows: tuple[str, ...] = ()
 
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
         apparatus = domain.apparatus
-        for kind in (self.data_kind, "bibliography"):  # every register names its sources' works
+        for kind in (self.data_kind, "bibliography", *self.also_shows):  # every register names its sources' works
             domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
         entries = self.entries(apparatus)
         if not any(entry.next_node(nodes.paragraph) for entry in entries):
@@ -155,6 +157,7 @@ class WorksCited(RegisterDirective):
     """``{works-cited}``: every work cited by the authors' notes and by the editors."""
 
     kind, prefix, data_kind = "work", "work-", "bibliography"
+    also_shows = ("authorial",)  # "Cited in the authors' notes ..."
 
     def entries(self, apparatus) -> list[nodes.Node]:
         def entry(work: BibliographyEntry) -> list[nodes.Node]:
