@@ -22,3 +22,10 @@ def test_a_builder_without_visitors_warns_once_and_shows_the_text(make_root, bui
     assert re.search(r"\[1\.0\.1\] \S*Ivanov.*formely a town\.", written)  # the number, the names, the emendation
     assert "[1.1.1]" in written
     assert "The copy-text reads" not in written  # a card is for the screen
+
+
+def test_a_builder_that_writes_every_node_as_it_is_says_nothing(make_root):
+    app = make_root("apparatus", "xml")
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert "<paragraph_number " in (app.outdir / "text.xml").read_text(encoding="utf-8")
