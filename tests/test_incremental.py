@@ -119,7 +119,7 @@ EDITS = {
 }
 
 
-@pytest.mark.parametrize("kind", EDITS)
+@pytest.mark.parametrize("kind", [kind for kind in EDITS if kind != "a work's title"])  # that one is below
 def test_an_edit_gives_the_output_of_a_clean_build(kind, edition, tmp_path):
     path, old, new = EDITS[kind]
     edit(edition / path, old, new)
