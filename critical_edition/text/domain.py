@@ -3,7 +3,9 @@
 Kept per document so that a document read again replaces only its own
 entries, and parallel readers merge without losing any; checks that need
 every document (duplicate anchors, unused notes, the manifest) run once all
-are read.
+are read. The domain also keeps the apparatus, as sphinxcontrib-bibtex keeps
+its parsed bibliography: in its data, pickled with the environment, read
+again only when a data file changed.
 """
 
 from __future__ import annotations
