@@ -27,7 +27,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,preview]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test,preview]'
 	touch $@
 
 html: $(VENV)/.installed
