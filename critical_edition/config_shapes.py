@@ -30,11 +30,14 @@ def config_location(confdir: str | Path, option: str, key: Any) -> str | None:
     except (OSError, SyntaxError, ValueError):
         return None
     for statement in ast.walk(tree):
-        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict):
-            if any(isinstance(t, ast.Name) and t.id == option for t in statement.targets):
-                for node in statement.value.keys:
-                    if isinstance(node, ast.Constant) and node.value == key:
-                        return f"conf.py:{node.lineno}"
+        if (
+            isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Dict)
+            and any(isinstance(t, ast.Name) and t.id == option for t in statement.targets)
+        ):
+            for node in statement.value.keys:
+                if isinstance(node, ast.Constant) and node.value == key:
+                    return f"conf.py:{node.lineno}"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import PROJECT
+
 from critical_edition.diagnostics import Problem
 
 

@@ -7,8 +7,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..text.domain import edition_domain
-from .citations import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
-
+from .citations import FORM_LABELS, FORMS, citation_templates, cite_paragraph, cite_whole, permalink
 
 #: The language of each data format, for highlighting.
 CODE_LANGUAGES = {"bibtex": "bibtex", "csl-json": "json"}

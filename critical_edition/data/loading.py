@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .apparatus import Stamped, apparatus_in
 from ..diagnostics import ApparatusError, warn
+from .apparatus import Stamped, apparatus_in
 
 
 def read_and_report(app: Sphinx, earlier: Stamped | None) -> Stamped:
