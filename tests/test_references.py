@@ -33,3 +33,19 @@ def test_a_reference_that_leads_somewhere_is_linked(make_root):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert '<a class="reference internal" href="#p1.0.1" title="Paragraph 1.0.1">' in page
+
+
+def test_a_page_citing_a_paragraph_follows_it_when_it_vanishes_and_comes_back(make_root, tmp_path):
+    app = make_root("moved-paragraphs")
+    app.build()
+    assert 'href="text.html#p1.0.2"' in (app.outdir / "intro.html").read_text(encoding="utf-8")
+    text = app.srcdir / "text.md"
+    text.write_text(text.read_text(encoding="utf-8").replace('{id="1.0.2"}', '{id="1.0.3"}'), encoding="utf-8")
+    app.build()  # only text.md is read again, and index.md (its toctree) written again
+    assert said(app) == [
+        "intro.md:3: WARNING: {edition:para}`1.0.2` leads nowhere: no paragraph has the anchor 1.0.2 [edition.reference]"
+    ]
+    assert 'href="text.html#p1.0.2"' not in (app.outdir / "intro.html").read_text(encoding="utf-8")
+    text.write_text(text.read_text(encoding="utf-8").replace('{id="1.0.3"}', '{id="1.0.2"}'), encoding="utf-8")
+    app.build()
+    assert 'href="text.html#p1.0.2"' in (app.outdir / "intro.html").read_text(encoding="utf-8")

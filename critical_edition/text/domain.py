@@ -95,11 +95,12 @@ class EditionDomain(Domain):
         "mentions": {},
         "registers": {},
         "cited_works": {},
+        "cited_paragraphs": {},
         "apparatus": None,
     }
     #: Per-document data, merged document by document.
-    per_document = ("units", "markers", "records", "mentions", "cited_works")
-    data_version = 4
+    per_document = ("units", "markers", "records", "mentions", "cited_works", "cited_paragraphs")
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -107,6 +108,8 @@ class EditionDomain(Domain):
         self.loaded_this_build = False
         #: Whether this build read any document: the registers list every document's records.
         self.read_documents_this_build = False
+        #: Every (anchor, document, fragment) before this build read its documents.
+        self.anchors_before: frozenset[tuple[str, str, str]] = frozenset()
         #: The builder's name and the edition's nodes it has no visitor for (set when it starts).
         self.unshown: tuple[str, tuple[type[nodes.Element], ...]] = ("", ())
 
@@ -156,6 +159,11 @@ class EditionDomain(Domain):
     def registers(self) -> dict[str, tuple[str, str]]:
         """Where each register stands: kind -> (document, id of its first entry's prefix)."""
         return self.data["registers"]
+
+    @property
+    def cited_paragraphs(self) -> dict[str, list[str]]:
+        """The anchors each document cites with ``{edition:para}``."""
+        return self.data["cited_paragraphs"]
 
     @property
     def cited_works(self) -> dict[str, list[str]]:
