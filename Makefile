@@ -11,6 +11,8 @@ PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
 TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
+CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
 .PHONY: help html pdf latex test serve anchors bench clean distclean tools
 
@@ -47,7 +49,19 @@ $(AXE) $(VNU):
 	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@4.14 vnu-jar@26.9.27; \
 	else echo "npm is missing: the accessibility and HTML validity tests will not run"; fi
 
-tools: $(AXE) $(VNU)
+# What runs Zotero's translators offline (tests/zotero): jsdom, an XPath engine, XRegExp.
+$(JSDOM):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) jsdom@26.1.0 xpath@0.0.34 xregexp@5.1.2; \
+	else echo "npm is missing: the tests through Zotero's translators will not run"; fi
+
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own: it
+# pins an older jsonschema than the edition's.
+$(CFFCONVERT):
+	$(PYTHON) -m venv $(TOOLS)/cffconvert
+	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
+
+tools: $(AXE) $(VNU) $(JSDOM) $(CFFCONVERT)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

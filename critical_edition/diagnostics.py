@@ -49,6 +49,8 @@ class Problem(enum.Enum):
     reference = "reference"
     #: A builder has no visitor for the edition's nodes: they are shown as plain text.
     builder = "builder"
+    #: A record rests on web copies only, or cites an address the source policy rules out.
+    source = "source"
 
 
 class Finding(NamedTuple):

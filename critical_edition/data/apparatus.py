@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Finding, Problem
 from .files import SCHEMAS_DIR, DataFile, load_schemas, read_data_file
 from .record_checks import cross_check
+from .source_policy import check_sources, read_policy
 from .records import (
     FATAL,
     Apparatus,
@@ -153,8 +154,11 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
         (),
         _digests(data),
     )
+    deny, policy_findings = read_policy(data_dir, shown_dir, schemas)
+    findings.extend(policy_findings)
     if not any(f.problem in FATAL for f in findings):
         findings.extend(cross_check(apparatus))
+        findings.extend(check_sources(apparatus, deny))
     return apparatus._replace(findings=tuple(findings))
 
 

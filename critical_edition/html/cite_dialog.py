@@ -13,7 +13,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..citing.citations import ANCHOR_TOKEN, FORM_LABELS, FORMS, citation_templates, permalink
+from ..citing.citations import ANCHOR_TOKEN, FORM_LABELS, FORMS, PAGE_TOKEN, citation_templates, page_address
 from ..text.domain import EditionDomain
 
 
@@ -36,7 +36,9 @@ def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict
     data: dict[str, Any] = {"prefix": config.edition_fragment_prefix, "aliases": config.edition_anchor_aliases}
     if config.edition_metadata:
         data["token"] = ANCHOR_TOKEN
-        data["page"] = permalink(config.html_baseurl, page, "")[:-1]
+        # Without a base address the script cites the address the page is read at.
+        data["page"] = page_address(config.html_baseurl, page) if config.html_baseurl else None
+        data["pageToken"] = PAGE_TOKEN
         data["templates"] = citation_templates(
             config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix, app.doctreedir
         )

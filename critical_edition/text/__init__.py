@@ -9,6 +9,7 @@ from .attach import AttachStandoff
 from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
 from .domain import EditionDomain, end_of_build, load_apparatus
+from .inventory import EditionStandardDomain
 from .other_builders import ShowAsPlainText, note_nodes_without_visitor
 from .outdated_pages import pages_with_changed_records
 from .references import setup_references
@@ -18,6 +19,7 @@ from .registers import setup_registers
 def setup_text(app: Sphinx) -> None:
     """The domain, the role and transforms that read the text, the registers, the checks after reading."""
     app.add_domain(EditionDomain)
+    app.add_domain(EditionStandardDomain, override=True)
     # Read once per build: when the builder starts (a broken file stops the build before
     # any document), or, for a later build by the same application, before the outdated
     # pages are found; a build that ends lets the next one look at the files again.
