@@ -13,12 +13,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-#: The keys of the metadata record; the name lists hold CSL names.
+#: The keys of the metadata record; the name lists hold CSL names, the others strings but these.
 METADATA_KEYS = (
-    "id", "title", "container_title", "authors", "editors", "translators",
-    "issued", "version", "language", "publisher", "rights",
+    "id", "title", "container_title", "description", "authors", "editors", "translators",
+    "issued", "version", "language", "publisher", "rights", "position", "based_on", "licence_page",
 )
 NAME_KEYS = frozenset({"authors", "editors", "translators"})
+#: The chapter's number in its work; the work the text is based on, with its address.
+INTEGER_KEYS = frozenset({"position"})
+WORK_KEYS = frozenset({"based_on"})
 DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 
@@ -66,6 +69,12 @@ def metadata_shape(metadata: dict[str, Any]) -> list[tuple[str, str]]:
                     problems.append(
                         (key, f"{where}[{index}] must be a name: a dict with 'family' (and 'given') or 'literal', not {name!r}")
                     )
+        elif key in INTEGER_KEYS:
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append((key, f"{where} must be a whole number, not {value!r}"))
+        elif key in WORK_KEYS:
+            if not (isinstance(value, dict) and all(isinstance(value.get(part), str) for part in ("title", "url"))):
+                problems.append((key, f"{where} must be a dict with a 'title' and a 'url', both strings, not {value!r}"))
         elif not isinstance(value, str):
             problems.append((key, f"{where} must be a string, not {value!r}"))
         elif key == "issued" and not DATE.fullmatch(value):

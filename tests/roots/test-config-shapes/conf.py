@@ -8,6 +8,7 @@ edition_metadata = {
     "authors": [{"given": "Ann"}],
     "issued": "25 November 2026",
     "version": 1,
+    "position": "7",
     "subtitle": "Unknown",
 }
 edition_neighbours = {
