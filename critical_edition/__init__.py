@@ -1,9 +1,9 @@
 """A Sphinx extension for critical editions: anchored paragraphs, stand-off apparatus.
 
 Each subpackage is one phase of a build and registers what it needs with its
-own ``setup_<phase>``: ``text`` (reading the text; its domain holds the YAML
-apparatus that ``data`` reads), ``html``, ``latex`` and ``plaintext`` (each
-builder's output) and ``citing`` (citations of the edition).
+own ``setup_<phase>``: ``data`` (the YAML apparatus, kept in the domain of
+``text``), ``text`` (reading the text), ``html``, ``latex`` and ``plaintext``
+(each builder's output) and ``citing`` (citations of the edition).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from .citing import setup_citing
 from .config import add_config_values, check_config
+from .data import setup_data
 from .gc_freeze import add_gc_freeze
 from .html import setup_html
 from .html.visitors import HTML_VISITORS
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", check_config)
     add_gc_freeze(app)
     register_nodes(app, html=HTML_VISITORS, latex=LATEX_VISITORS, text=TEXT_VISITORS)
+    setup_data(app)
     setup_text(app)
     setup_html(app)
     setup_latex(app)

@@ -2,12 +2,14 @@
 
 The apparatus is read before any document, so that a broken data file stops
 the build at once with every problem listed by file and line. Where it is
-kept between builds is the domain's business (``EditionDomain.apparatus``).
+kept between builds is the business of the domain (``EditionDomain.apparatus``),
+which these hooks ask to read it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from sphinx.application import Sphinx
 
@@ -32,3 +34,28 @@ def read_and_report(app: Sphinx, earlier: Stamped | None) -> Stamped:
             f"{shown_dir}/ (listed above with file and line)"
         )
     return stamped
+
+
+@runtime_checkable
+class ApparatusKeeper(Protocol):
+    """What keeps the apparatus between builds: the edition's domain, in its pickled data."""
+
+    def load_apparatus(self, app: Sphinx) -> None: ...
+
+    def end_of_build(self) -> None: ...
+
+
+def _keeper(app: Sphinx) -> ApparatusKeeper:
+    keeper = app.env.domains["edition"]
+    assert isinstance(keeper, ApparatusKeeper)
+    return keeper
+
+
+def load_apparatus(app: Sphinx, *_: Any) -> list[str]:
+    """Have the apparatus read for this build, unless it was already."""
+    _keeper(app).load_apparatus(app)
+    return []
+
+
+def end_of_build(app: Sphinx, exception: Exception | None) -> None:
+    _keeper(app).end_of_build()

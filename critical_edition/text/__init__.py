@@ -8,7 +8,7 @@ from .anchors import EstablishAnchors
 from .attach import AttachStandoff
 from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
-from .domain import EditionDomain, end_of_build, load_apparatus
+from .domain import EditionDomain
 from .inventory import EditionStandardDomain
 from .other_builders import ShowAsPlainText, note_nodes_without_visitor
 from .outdated_pages import pages_with_changed_records
@@ -20,12 +20,6 @@ def setup_text(app: Sphinx) -> None:
     """The domain, the role and transforms that read the text, the registers, the checks after reading."""
     app.add_domain(EditionDomain)
     app.add_domain(EditionStandardDomain, override=True)
-    # Read once per build: when the builder starts (a broken file stops the build before
-    # any document), or, for a later build by the same application, before the outdated
-    # pages are found; a build that ends lets the next one look at the files again.
-    app.connect("builder-inited", load_apparatus)
-    app.connect("env-get-outdated", load_apparatus, priority=100)
-    app.connect("build-finished", end_of_build)
     app.add_role("authors-note", AuthorsNoteRole())
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)

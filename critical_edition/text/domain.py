@@ -264,12 +264,3 @@ def edition_domain(env: BuildEnvironment) -> EditionDomain:
     assert isinstance(domain, EditionDomain)
     return domain
 
-
-def load_apparatus(app: Sphinx, *_: Any) -> list[str]:
-    """When the builder starts, and when a later build by the same application begins to read."""
-    edition_domain(app.env).load_apparatus(app)
-    return []
-
-
-def end_of_build(app: Sphinx, exception: Exception | None) -> None:
-    edition_domain(app.env).end_of_build()
