@@ -40,9 +40,6 @@ def test_entries_of_the_wrong_shape_are_named_by_option_key_and_line(make_root):
         "conf.py:9: edition_metadata['issued'] must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not '25 November 2026'",
         "conf.py:10: edition_metadata['version'] must be a string, not 1",
         "conf.py:11: edition_metadata['position'] must be a whole number, not '7'",
-        "conf.py:12: edition_metadata['subtitle'] is not a field of the metadata record (they are: id, title, "
-        "container_title, description, authors, editors, translators, issued, version, language, publisher, rights, "
-        "position, based_on, licence_page)",
         "conf.py:15: edition_neighbours['index'][1] must be a [label, address] pair of strings, not 'https://example.org/previous'",
         "conf.py:16: edition_neighbours['other'] must be a list of [label, address] pairs, not 'https://example.org/'",
         "conf.py:18: edition_anchor_aliases['1.0.9'] must be the anchor it became (a string), not 101",

@@ -9,7 +9,7 @@ edition_metadata = {
     "issued": "25 November 2026",
     "version": 1,
     "position": "7",
-    "subtitle": "Unknown",
+    "subtitle": ["not", "checked"],
 }
 edition_neighbours = {
     "index": [["Next", "https://example.org/next"], "https://example.org/previous"],
