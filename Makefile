@@ -40,6 +40,7 @@ latex: $(VENV)/.installed
 
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
+	$(BIN)/python -m critical_edition.latex.log_check $(PDF:.pdf=.log)
 	@echo "The PDF is at $(PDF)"
 
 # The checkers the tests run on the built pages: axe-core (accessibility) and the
