@@ -7,7 +7,6 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -19,10 +18,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..citing.works_cited import works_cited_nodes
 from ..data.apparatus import kind_key
-from ..data.loading import apparatus_for
 from ..data.records import BibliographyEntry, Source
 from .attach import note_letter
-from .domain import EditionDomain
+from .domain import EditionDomain, edition_domain
 
 
 class backrefs(nodes.Inline, nodes.TextElement):
@@ -60,13 +58,15 @@ class RegisterDirective(SphinxDirective):
     prefix = ""
     #: The data file the register shows, by kind.
     data_kind = ""
+    #: Other data files whose records the register shows something of.
+    also_shows: tuple[str, ...] = ()
 
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
-        apparatus = apparatus_for(self.env)
-        for kind in (self.data_kind, "bibliography"):  # every register names its sources' works
+        apparatus = domain.apparatus
+        for kind in (self.data_kind, "bibliography", *self.also_shows):  # every register names its sources' works
             domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
         entries = self.entries(apparatus)
         if not any(entry.next_node(nodes.paragraph) for entry in entries):
@@ -139,6 +139,7 @@ class WorksCited(RegisterDirective):
     """``{works-cited}``: every work cited by the authors' notes and by the editors (see citing.works_cited)."""
 
     kind, prefix, data_kind = "work", "work-", "bibliography"
+    also_shows = ("authorial",)  # "Cited in the authors' notes ..."
 
     def entries(self, apparatus) -> list[nodes.Node]:
         citing: dict[str, list[int]] = {}
@@ -217,19 +218,15 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
 
 
-#: Whether the current build of each environment read any document.
-_read_anything: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def note_documents_read(app: Sphinx, env, docnames: list[str]) -> None:
-    _read_anything[env] = bool(docnames)
+    edition_domain(env).read_documents_this_build = bool(docnames)
 
 
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
     """Registers list every document's mentions: write them again whenever a document was read."""
-    if not _read_anything.get(env):
+    domain = edition_domain(env)
+    if not domain.read_documents_this_build:
         return []
-    domain = env.domains["edition"]
     return sorted({docname for docname, _ in domain.registers.values()})
 
 
