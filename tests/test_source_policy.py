@@ -88,3 +88,15 @@ def test_the_readme_warning_table_documents_every_subtype():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \| (?!`)", readme, flags=re.MULTILINE))
     assert {problem.value for problem in Problem} <= documented
+
+
+def test_a_person_not_identified_and_a_note_on_the_text_may_rest_on_the_text(make_root):
+    """The root's unidentified Sidorov and its editorial note cite the copy-text and a web page only: neither is flagged."""
+    app = make_root("source-policy")
+    app.build()
+    flagged = " ".join(source_warnings(app))
+    assert "'sidorov'" not in flagged and "'sums'" not in flagged
+    persons = (ROOTS / "test-source-policy" / "footnotes" / "persons.yaml").read_text(encoding="utf-8")
+    app = make_root("source-policy", files={"footnotes/persons.yaml": persons.replace("identified: false", "identified: true")})
+    app.build()
+    assert any("person 'sidorov': every source is a web copy or the edition's copy-text" in w for w in source_warnings(app))

@@ -100,23 +100,27 @@ def _urls(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
                 yield value, f"person {person.id!r}: the {field}", person.location
 
 
-#: The records that must rest on something better than web copies, by the Apparatus field and how messages name them.
+#: The records that must rest on something better than web copies: the Apparatus field, how messages name
+#: them, and whether the copy-text counts as a source of theirs. A note on the text (its arithmetic, its
+#: readings) may rest on the text; what a record says of a person or a term needs a work about them.
 CHECKED_KINDS = (
-    ("persons", "person"),
-    ("glossary", "term"),
-    ("editorial_notes", "editorial note"),
-    ("textual_notes", "textual note"),
+    ("persons", "person", False),
+    ("glossary", "term", False),
+    ("editorial_notes", "editorial note", True),
+    ("textual_notes", "textual note", True),
 )
 
 
 def _web_only(apparatus: Apparatus) -> Iterator[Finding]:
-    for field, label in CHECKED_KINDS:
+    for field, label, text_counts in CHECKED_KINDS:
         for record in getattr(apparatus, field).values():
             works = [apparatus.bibliography.get(source.work) for source in record.sources]
             if not works or None in works:  # no sources, or an unknown id (reported as such)
                 continue
             kinds = {work.csl.get("kind") for work in works}
-            if not kinds <= {WEB_COPY, COPY_TEXT}:
+            # A person the editors could not identify is given as the text gives him: the text is the source.
+            text_is_a_source = text_counts or not getattr(record, "identified", True)
+            if not kinds <= ({WEB_COPY} if text_is_a_source else {WEB_COPY, COPY_TEXT}):
                 continue
             ids = ", ".join(dict.fromkeys(work.id for work in works))
             if COPY_TEXT in kinds:
