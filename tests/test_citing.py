@@ -86,8 +86,9 @@ def test_the_page_carries_the_templates_from_the_metadata_record(chapter_soup):
     )
     assert templates["bibtex"].splitlines()[0] == f"@incollection{{platform-1927-ch07-{ANCHOR_TOKEN},"
     assert f"  url = {{{link}}}" in [line.rstrip(",") for line in templates["bibtex"].splitlines()]
-    item = json.loads(templates["csl-json"])[0]
-    assert (item["id"], item["URL"], item["locator"]) == ("platform-1927-ch07", link, ANCHOR_TOKEN)
+    cited = json.loads(templates["csl-json"])["citationItems"][0]
+    assert (cited["itemData"]["URL"], cited["locator"], cited["label"]) == (link, ANCHOR_TOKEN, "paragraph")
+    assert cited["id"] == f"platform-1927-ch07-{ANCHOR_TOKEN}"
 
 
 def test_reference_managers_find_their_metadata(chapter_soup):
