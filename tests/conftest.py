@@ -31,9 +31,14 @@ def _edition_srcdir(tmp: Path) -> Path:
     return srcdir
 
 
+MINISEARCH = PROJECT / ".tools" / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+
 EDITION_OVERRIDES = {
     "edition_data_dir": str(PROJECT / "footnotes"),
     "edition_anchor_manifest": str(PROJECT / "source" / "anchor-manifest.json"),
+    # Without npm (make tools) the edition keeps the theme's search; CI must have it.
+    "edition_search_library": str(MINISEARCH) if MINISEARCH.exists() or IN_CI else "",
+    "html_favicon": str(PROJECT / "source" / "_static" / "favicon.svg"),
 }
 
 

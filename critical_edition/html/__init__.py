@@ -12,6 +12,7 @@ from .icon_font_cut import cut_icon_fonts
 from .neighbours import add_neighbours
 from .page_metadata import add_metadata
 from .redirects import write_redirects
+from .search import setup_search
 from .sidenotes import add_sidenotes
 
 HTML_DIR = Path(__file__).parent
@@ -22,12 +23,30 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(HTML_DIR / "templates"))
 
 
+#: Run in the head, before the page is drawn: the reading view the reader chose, and a
+#: colour mode the theme accepts (its own script sets an empty one when none is stored,
+#: then reports it as invalid in the console).
+HEAD_SCRIPT = (
+    "(function(){var d=document.documentElement;"
+    "if(!/^(light|dark|auto)$/.test(d.dataset.mode||''))d.dataset.mode='auto';"
+    "if(!/^(light|dark)$/.test(d.dataset.theme||''))"
+    "d.dataset.theme=window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';"
+    "try{if(localStorage.getItem('edition-reading-view')==='on')d.classList.add('edition-reading')}catch(e){}})();"
+)
+
+
 def add_assets(app: Sphinx) -> None:
     """The edition's style sheet and script, for HTML builders only."""
     if app.builder.format == "html":
         app.config.html_static_path.append(str(HTML_DIR / "static"))
         app.add_css_file("edition.css")
+        app.add_js_file(None, body=HEAD_SCRIPT, priority=100)
         app.add_js_file("edition.js", loading_method="defer")
+
+
+def add_description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The edition's description, for pages that give none of their own (templates/layout.html)."""
+    context["edition_description"] = app.config.edition_description
 
 
 def setup_html(app: Sphinx) -> None:
@@ -37,5 +56,7 @@ def setup_html(app: Sphinx) -> None:
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
     app.connect("html-page-context", add_neighbours)
+    app.connect("html-page-context", add_description)
+    setup_search(app)
     app.connect("build-finished", write_redirects)
     app.connect("build-finished", cut_icon_fonts)
