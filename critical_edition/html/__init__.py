@@ -8,10 +8,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .cite_dialog import add_cite_dialog
-from .icon_font_cut import cut_icon_fonts
+from .lean_css import lean_pages
 from .neighbours import add_neighbours
 from .page_metadata import add_metadata
 from .redirects import write_redirects
+from .asset_loading import lighten_assets
 from .search import setup_search
 from .sidenotes import add_sidenotes
 
@@ -57,6 +58,7 @@ def setup_html(app: Sphinx) -> None:
     app.connect("html-page-context", add_metadata)
     app.connect("html-page-context", add_neighbours)
     app.connect("html-page-context", add_description)
+    app.connect("html-page-context", lighten_assets, priority=900)
     setup_search(app)
     app.connect("build-finished", write_redirects)
-    app.connect("build-finished", cut_icon_fonts)
+    app.connect("build-finished", lean_pages)

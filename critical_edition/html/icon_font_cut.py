@@ -23,6 +23,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..build_cache import cached_bytes
+from .lean_css import private_use_codes
 
 ICON_CLASS = re.compile(rb"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
@@ -90,7 +91,8 @@ def _site_fonts(outdir: str | Path) -> tuple[Path, set[int], set[str]] | None:
     used: set[str] = set()
     for page in Path(outdir).rglob("*.html"):
         used.update(icons_in(page))
-    return fonts, _icon_codes(stylesheet.read_text(encoding="utf-8"), used), used
+    codes = _icon_codes(stylesheet.read_text(encoding="utf-8"), used) | private_use_codes(Path(outdir))
+    return fonts, codes, used
 
 
 def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
