@@ -36,13 +36,19 @@ def icons_in(page: Path) -> set[str]:
 
 
 def _icon_codes(css: str, names: set[str]) -> set[int]:
-    """The code points the theme's style sheet gives the named icons."""
+    """The code points the theme's style sheet gives the named icons (``.fa-x{--fa:"\\f..."}``)."""
+    import tinycss2
+
     codes = set()
-    for rule in css.split("}"):
-        selectors, _, body = rule.partition("{")
-        code = re.match(r'--fa:"\\([0-9a-f]+)"', body)
-        if code and {s.strip().removeprefix(".fa-") for s in selectors.split(",")} & names:
-            codes.add(int(code.group(1), 16))
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        selectors = {s.strip().removeprefix(".fa-") for s in tinycss2.serialize(rule.prelude).split(",")}
+        if not selectors & names:
+            continue
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.name == "--fa":
+                codes.update(ord(t.value) for t in declaration.value if t.type == "string" and len(t.value) == 1)
     return codes
 
 
