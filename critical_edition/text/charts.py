@@ -88,7 +88,7 @@ def read_charts(app: Sphinx) -> dict[str, Chart]:
         location = data.location(index)
         for number, source in enumerate(raw["sources"]):
             if source["work"] not in bibliography:
-                warn(Problem.unknown_id, f"figures {raw['id']!r} give as source unknown work {source['work']!r}", data.location(index, "sources", number))
+                warn(Problem.unknown_id, f"figures {raw['id']!r} give as source unknown work {source['work']!r}", data.location(index, "sources", number, "work"))
         values = [int(group["printed"].replace(",", "")) for group in raw["groups"]]
         total = sum(values)
         groups = tuple(
@@ -102,7 +102,7 @@ def read_charts(app: Sphinx) -> dict[str, Chart]:
         charts[raw["id"]] = Chart(
             raw["id"], raw["title"], raw["table"], raw.get("unit", ""), groups, total,
             (stated["group"] - 1, stated["percent"]) if stated else None, location,
-            stated["target"] if stated else None, data.location(index, "stated", "target") if stated else "",
+            stated["target"] if stated else None, data.location(index, "stated", "target", "phrase") if stated else "",
         )
     return charts
 
