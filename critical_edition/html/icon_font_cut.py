@@ -97,7 +97,8 @@ def _site_fonts(outdir: str | Path) -> tuple[Path, set[int], set[str]] | None:
     used: set[str] = set()
     for page in Path(outdir).rglob("*.html"):
         used.update(icons_in(page))
-    codes = _icon_codes(stylesheet.read_text(encoding="utf-8"), used) | private_use_codes(Path(outdir))
+    # The kept style sheets name each icon the pages can show (by its class or in a `content`).
+    codes = private_use_codes(Path(outdir))
     return fonts, codes, used
 
 

@@ -3,58 +3,44 @@
 The book theme's style sheets come to some 390 KB, nearly all of it for
 components the site does not have; a phone loads them before it can draw a
 line. At the end of a build every style sheet in ``_static`` but the
-edition's own is parsed with tinycss2, each selector with cssselect, and a
-selector is kept when every class, id, element and attribute it needs
-occurs in a built page or in a string of a script the pages load (scripts
-add classes and elements as they run: their words count, much as
-PurgeCSS's default extractor counts them; ``data-*`` attributes, which
-scripts set through ``dataset``, count as present). Rules inside ``@media`` and ``@supports`` are kept
-the same way, and an ``@font-face`` whose file the site does not ship is
-dropped. A selector cssselect cannot read is kept.
+edition's own keeps only the rules with a selector whose every class, id,
+element and attribute occurs in a built page or in a string of a script the
+pages load (scripts add classes and elements as they run: their words
+count, much as PurgeCSS's default extractor counts them; ``data-*``
+attributes, which scripts set through ``dataset``, count as present).
+Rules inside ``@media`` and ``@supports`` are kept the same way, and an
+``@font-face`` whose file the site does not ship is dropped.
+
+A style sheet is read with tinycss2 into an index: its rules, each with what
+its selectors need. Parsing costs a clean build more than any page, so the
+package ships the index of the theme's own style sheets (``lean_css/``,
+made by ``python -m critical_edition.html.lean_css _build/html``); another
+theme's sheets are parsed at build time and the index kept with the build.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
-from html.parser import HTMLParser
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
-
-import tinycss2
-from cssselect import SelectorError, parse
-from cssselect import parser as sel
 
 from ..build_cache import cached_bytes
 
 #: Style sheets the pass leaves as they are: the edition's own, written for its pages.
 OWN = {"edition.css"}
-#: A script's string literals, and the words in them: the names a script can add to a page
-#: (its identifiers, minified to a letter or two, cannot).
+SHIPPED = Path(__file__).parent / "lean_css"
+#: A page's start tags, attribute names and values; a script's string literals and their words.
+TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTRIBUTE = re.compile(r"([^\s=/\"'>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 STRING = re.compile(r"""(["'`])((?:\\.|(?!\1)[^\\])*)\1""")
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 GROUPING = {"media", "supports", "layer", "container"}
-
-
-class _Tokens(HTMLParser):
-    """Element names, classes, ids and attribute names of a page, and the scripts it loads."""
-
-    def __init__(self, into: set[str], scripts: set[str]):
-        super().__init__(convert_charrefs=True)
-        self.into = into
-        self.scripts = scripts
-
-    def handle_starttag(self, tag, attrs):
-        self.into.add(tag)
-        if tag == "script":
-            source = dict(attrs).get("src")
-            if source and not urlsplit(source).scheme:
-                self.scripts.add(urlsplit(source).path)
-        for name, value in attrs:
-            self.into.add(name)
-            if name == "class" and value:
-                self.into.update(value.split())
-            elif name == "id" and value:
-                self.into.add(value)
+#: Bump when the index's form or the reading of selectors changes.
+INDEX_VERSION = 1
 
 
 def site_tokens(outdir: Path) -> set[str]:
@@ -62,10 +48,21 @@ def site_tokens(outdir: Path) -> set[str]:
     tokens: set[str] = set()
     scripts: set[Path] = set()
     for page in outdir.rglob("*.html"):
-        if "_static" not in page.parts:
-            sources: set[str] = set()
-            _Tokens(tokens, sources).feed(page.read_text(encoding="utf-8", errors="replace"))
-            scripts.update((page.parent / source).resolve() for source in sources)
+        if "_static" in page.parts:
+            continue
+        for tag, attributes in TAG.findall(page.read_text(encoding="utf-8", errors="replace")):
+            tag = tag.lower()
+            tokens.add(tag)
+            for name, value in ATTRIBUTE.findall(attributes):
+                name = name.lower()
+                tokens.add(name)
+                value = value.strip("\"'")
+                if name == "class":
+                    tokens.update(value.split())
+                elif name == "id":
+                    tokens.add(value)
+                elif tag == "script" and name == "src" and not urlsplit(value).scheme:
+                    scripts.add((page.parent / urlsplit(value).path).resolve())
     for script in scripts:
         if script.is_file():
             for _, literal in STRING.findall(script.read_text(encoding="utf-8", errors="replace")):
@@ -73,45 +70,28 @@ def site_tokens(outdir: Path) -> set[str]:
     return tokens
 
 
-def _needs(tree, into: set[str]) -> None:
-    """The names ``tree`` needs present; what sits inside :not(), :is(), :where() or :has() need not be."""
-    if isinstance(tree, sel.Element):
-        if tree.element and tree.element != "*":
-            into.add(tree.element.lower())
-    elif isinstance(tree, sel.Class):
-        into.add(tree.class_name)
-        _needs(tree.selector, into)
-    elif isinstance(tree, sel.Hash):
-        into.add(tree.id)
-        _needs(tree.selector, into)
-    elif isinstance(tree, sel.Attrib):
-        # Scripts set data-* attributes through `dataset` (document.documentElement.dataset.theme),
-        # a name no string shows: those a selector asks for are taken as present.
-        if not tree.attrib.lower().startswith("data-"):
-            into.add(tree.attrib.lower())
-        _needs(tree.selector, into)
-    elif isinstance(tree, sel.CombinedSelector):
-        _needs(tree.selector, into)
-        _needs(tree.subselector, into)
-    elif isinstance(tree, (sel.Pseudo, sel.Function, sel.Negation, sel.Matching, sel.SpecificityAdjustment, sel.Relation)):
-        _needs(tree.selector, into)
+def _needs(tokens: list) -> list[str]:
+    """The names one selector (its tinycss2 tokens) needs present; what stands in a
+    function (:not(), :is(), :where(), :has(), :nth-child()) need not be."""
+    needed = []
+    previous = None
+    for token in tokens:
+        if token.type == "ident":
+            if previous is not None and previous.type == "literal" and previous.value == ".":
+                needed.append(token.value)
+            elif not (previous is not None and previous.type == "literal" and previous.value == ":"):
+                needed.append(token.lower_value)
+        elif token.type == "hash" and token.is_identifier:
+            needed.append(token.value)
+        elif token.type == "[] block":
+            name = next((t.lower_value for t in token.content if t.type == "ident"), None)
+            if name and not name.startswith("data-"):
+                needed.append(name)
+        previous = token
+    return needed
 
 
-def selector_used(selector: str, tokens: set[str]) -> bool:
-    try:
-        parsed = parse(selector)
-    except SelectorError:  # a selector cssselect cannot read is kept
-        return True
-    for one in parsed:
-        needed: set[str] = set()
-        _needs(one.parsed_tree, needed)
-        if needed <= tokens:
-            return True
-    return False
-
-
-def _split_selectors(prelude: list) -> list[str]:
-    """The selectors of a rule's prelude, split at its top-level commas."""
+def _split_selectors(prelude: list) -> list[list]:
     parts, current = [], []
     for token in prelude:
         if token.type == "literal" and token.value == ",":
@@ -119,100 +99,103 @@ def _split_selectors(prelude: list) -> list[str]:
             current = []
         else:
             current.append(token)
-    parts.append(current)
-    return [tinycss2.serialize(part).strip() for part in parts if tinycss2.serialize(part).strip()]
+    return [*parts, current]
 
 
-def _purge_rules(rules: list, tokens: set[str]) -> str:
-    out = []
+def _index_rules(rules: list) -> list:
+    import tinycss2
+
+    entries = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            kept = [s for s in _split_selectors(rule.prelude) if selector_used(s, tokens)]
-            if kept:
-                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}")
+            selectors = []
+            for part in _split_selectors(rule.prelude):
+                text = tinycss2.serialize(part).strip()
+                if text:
+                    selectors.append([text, _needs(part)])
+            entries.append({"selectors": selectors, "body": tinycss2.serialize(rule.content)})
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
-            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), tokens)
-            if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            entries.append({"group": f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", "rules": _index_rules(inner)})
         elif rule.type == "at-rule":
-            out.append(rule.serialize())
+            entry = {"at": rule.lower_at_keyword, "text": rule.serialize()}
+            if rule.lower_at_keyword == "font-face":
+                entry["urls"] = _urls(rule.content or [])
+            entries.append(entry)
+    return entries
+
+
+def _urls(tokens: list) -> list[str]:
+    urls = []
+    for token in tokens:
+        if token.type == "url":
+            urls.append(token.value)
+        elif token.type == "function" and token.lower_name == "url":
+            urls.extend(arg.value for arg in token.arguments if arg.type == "string")
+    return urls
+
+
+def index_stylesheet(css: str) -> list:
+    """A style sheet's rules, each with its selectors and what each selector needs."""
+    import tinycss2
+
+    return _index_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _shipped(url: str, folder: Path) -> bool:
+    return bool(urlsplit(url).scheme) or (folder / urlsplit(url).path).is_file()
+
+
+def _kept(entries: list, tokens: set[str], folder: Path | None = None) -> str:
+    """The rules ``tokens`` can use; with ``folder``, the font faces of files shipped beside it only."""
+    out = []
+    for entry in entries:
+        if "selectors" in entry:
+            kept = [text for text, needed in entry["selectors"] if set(needed) <= tokens]
+            if kept:
+                out.append(",".join(kept) + "{" + entry["body"] + "}")
+        elif "group" in entry:
+            inner = _kept(entry["rules"], tokens, folder)
+            if inner:
+                out.append(f"{entry['group']}{{{inner}}}")
+        elif folder is None or all(_shipped(url, folder) for url in entry.get("urls", ())):
+            out.append(entry["text"])
     return "".join(out)
 
 
 def purge(css: str, tokens: set[str]) -> str:
     """``css`` less the rules whose every selector needs a name ``tokens`` lacks."""
-    return _purge_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), tokens)
+    return _kept(index_stylesheet(css), tokens)
 
 
-def _font_urls(rule) -> list[str]:
-    urls = []
-
-    def walk(tokens):
-        for token in tokens:
-            if token.type == "url":
-                urls.append(token.value)
-            elif token.type == "function" and token.lower_name == "url":
-                urls.extend(arg.value for arg in token.arguments if arg.type == "string")
-            elif getattr(token, "content", None) and token.type != "function":
-                walk(token.content)
-            elif token.type == "function":
-                walk(token.arguments)
-
-    walk(rule.content or [])
-    return urls
+def _index_of(stylesheet: Path, original: bytes, doctreedir: str | Path) -> list:
+    """The shipped index when it was made from this very file, else one made now and kept."""
+    digest = hashlib.sha256(original).hexdigest()
+    shipped = SHIPPED / f"{stylesheet.name}.{digest[:16]}.v{INDEX_VERSION}.json.gz"
+    if shipped.exists():
+        return json.loads(gzip.decompress(shipped.read_bytes()))
+    key = original + f"index v{INDEX_VERSION}".encode()
+    made = cached_bytes(doctreedir, f"css-index-{stylesheet.name}", key, lambda: _packed(original))
+    return json.loads(gzip.decompress(made))
 
 
-def drop_missing_font_faces(stylesheet: Path) -> None:
-    """Leave out every @font-face whose file the site does not ship (a broken link otherwise)."""
-    css = stylesheet.read_text(encoding="utf-8")
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    missing = [
-        rule
-        for rule in rules
-        if rule.type == "at-rule"
-        and rule.lower_at_keyword == "font-face"
-        and any(not urlsplit(url).scheme and not (stylesheet.parent / urlsplit(url).path).exists() for url in _font_urls(rule))
-    ]
-    if missing:
-        stylesheet.write_text("".join(rule.serialize() for rule in rules if rule not in missing), encoding="utf-8")
+def _packed(original: bytes) -> bytes:
+    data = json.dumps(index_stylesheet(original.decode("utf-8")), separators=(",", ":")).encode()
+    return gzip.compress(data, 9, mtime=0)
 
 
 def theme_stylesheets(outdir: Path) -> list[Path]:
     return sorted(p for p in Path(outdir, "_static").rglob("*.css") if p.name not in OWN)
 
 
-def purge_stylesheets(outdir: Path, doctreedir: str | Path) -> None:
-    """Rewrite the theme's style sheets in the output, each to the rules the site can use."""
-    stylesheets = theme_stylesheets(outdir)
-    if not stylesheets:
-        return
-    tokens = site_tokens(outdir)
-    # The key holds this module's own source: a change to the rules of the cut makes it afresh.
-    key_tokens = Path(__file__).read_bytes() + "\n".join(sorted(tokens)).encode()
-    for stylesheet in stylesheets:
-        original = stylesheet.read_bytes()
-        lean = cached_bytes(
-            doctreedir, f"css-{stylesheet.name}", original + b"\0" + key_tokens,
-            lambda: purge(original.decode("utf-8"), tokens).encode("utf-8"),
-        )
-        stylesheet.write_bytes(lean)
-
-
 def private_use_codes(outdir: Path) -> set[int]:
-    """The icon code points the site's style sheets still name (in ``content`` and ``--fa``)."""
+    """The icon code points the site's style sheets still name (in ``content`` and ``--fa``).
+
+    The kept style sheets are tinycss2's writing, which sets every character as it is."""
     codes: set[int] = set()
-
-    def walk(tokens):
-        for token in tokens:
-            if token.type == "string":
-                codes.update(ord(c) for c in token.value if 0xE000 <= ord(c) <= 0xF8FF)
-            for inner in (getattr(token, "content", None), getattr(token, "arguments", None), getattr(token, "prelude", None)):
-                if isinstance(inner, list):
-                    walk(inner)
-
     for stylesheet in [*theme_stylesheets(outdir), Path(outdir, "_static", "edition.css")]:
         if stylesheet.exists():
-            walk(tinycss2.parse_stylesheet(stylesheet.read_text(encoding="utf-8"), skip_comments=True))
+            codes.update(ord(c) for c in stylesheet.read_text(encoding="utf-8") if 0xE000 <= ord(c) <= 0xF8FF)
     return codes
 
 
@@ -222,7 +205,28 @@ def lean_pages(app, exception: Exception | None) -> None:
 
     if exception is not None or app.builder.format != "html" or not app.config.edition_lean_pages:
         return
-    purge_stylesheets(Path(app.outdir), app.doctreedir)
-    cut_icon_fonts(app, exception)
-    for stylesheet in theme_stylesheets(Path(app.outdir)):
-        drop_missing_font_faces(stylesheet)
+    outdir = Path(app.outdir)
+    tokens = site_tokens(outdir)
+    indexes = {sheet: _index_of(sheet, sheet.read_bytes(), app.doctreedir) for sheet in theme_stylesheets(outdir)}
+    for sheet, entries in indexes.items():
+        sheet.write_text(_kept(entries, tokens), encoding="utf-8")
+    cut_icon_fonts(app, exception)  # reads the kept rules' icons, removes the fonts no page uses
+    for sheet, entries in indexes.items():
+        sheet.write_text(_kept(entries, tokens, sheet.parent), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    # Ship the indexes of the theme's style sheets: python -m critical_edition.html.lean_css _build/html
+    import sphinx_book_theme, pydata_sphinx_theme  # noqa: E401
+
+    SHIPPED.mkdir(exist_ok=True)
+    for old in SHIPPED.glob("*.json.gz"):
+        old.unlink()
+    wanted = {p.name for p in theme_stylesheets(Path(sys.argv[1]))}
+    for package in (pydata_sphinx_theme, sphinx_book_theme):
+        for source in Path(package.__file__).parent.rglob("*.css"):
+            if source.name in wanted:
+                original = source.read_bytes()
+                digest = hashlib.sha256(original).hexdigest()
+                (SHIPPED / f"{source.name}.{digest[:16]}.v{INDEX_VERSION}.json.gz").write_bytes(_packed(original))
+                print(f"shipped the index of {source.name}")
