@@ -14,6 +14,8 @@ VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 MINISEARCH   := $(TOOLS)/node_modules/minisearch/dist/umd/index.js
 LIGHTHOUSE   := $(TOOLS)/node_modules/.bin/lighthouse
 NPM_TOOLS    := axe-core@4.14 vnu-jar@26.9.27 minisearch@7.2.0 lighthouse@12.2.3
+JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
+CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
 .PHONY: help html pdf latex test serve anchors bench clean distclean tools
 
@@ -30,7 +32,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,preview]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test,preview]'
 	touch $@
 
 html: $(VENV)/.installed $(MINISEARCH)
@@ -51,7 +53,19 @@ $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE):
 	  npm install --silent --no-audit --no-fund --save-exact --prefix $(TOOLS) $(NPM_TOOLS); \
 	else echo "npm is missing: no search page, and the accessibility, validity and Lighthouse checks will not run"; fi
 
-tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE)
+# What runs Zotero's translators offline (tests/zotero): jsdom, an XPath engine, XRegExp.
+$(JSDOM):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) jsdom@26.1.0 xpath@0.0.34 xregexp@5.1.2; \
+	else echo "npm is missing: the tests through Zotero's translators will not run"; fi
+
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own: it
+# pins an older jsonschema than the edition's.
+$(CFFCONVERT):
+	$(PYTHON) -m venv $(TOOLS)/cffconvert
+	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
+
+tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE) $(JSDOM) $(CFFCONVERT)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

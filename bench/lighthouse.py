@@ -32,7 +32,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     compress = False
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):

@@ -31,7 +31,6 @@ CONFIG_VALUES = {
     "edition_lean_pages": (True, "html", frozenset({bool}), "leave out what the theme ships but no page uses"),
     "edition_neighbours_label": ("The work", "html", frozenset({str}), "heading of the neighbours' links"),
     "edition_search_library": ("", "html", frozenset({str}), "MiniSearch's browser script, from conf.py; empty: the theme's search"),
-    "edition_description": ("", "html", frozenset({str}), "the pages' meta description where a page has none of its own"),
 }
 
 

@@ -6,8 +6,7 @@ import re
 
 import yaml
 from bs4 import BeautifulSoup
-
-from conftest import PROJECT
+from conftest import PROJECT, ROOTS
 
 FIGURES = """- id: members
   title: "Members by group"
@@ -48,7 +47,7 @@ def test_the_chart_the_table_and_the_editors_note_give_the_same_figures(chapter_
     assert int(svg["data-total"]) == total
     shares = [float(g["data-percent"]) for g in bars]
     assert shares == [round(100 * v / total, 1) for v in table_values]
-    assert [g.select("text")[1].get_text() for g in bars][0] == "430,000 · 35.5 %"
+    assert bars[0].select("text")[1].get_text() == "430,000 · 35.5 %"
     assert svg.select_one("g.edition-chart-stated")["data-percent"] == "31"
     assert "The text states 31 per cent" in svg.desc.get_text() and "the figures give 35.5 per cent" in svg.desc.get_text()
 
@@ -86,8 +85,8 @@ def test_a_chart_needs_tikz_in_print_and_draws_each_bar(make_root):
     assert (app.outdir / "critical-edition.sty").read_text(encoding="utf-8").count(r"\RequirePackage{tikz}") == 1
 
 
-def build_warnings(make_root, figures: str) -> str:
-    app = make_root("charts", files={"footnotes/figures.yaml": figures})
+def build_warnings(make_root, figures: str, **files: str) -> str:
+    app = make_root("charts", files={"footnotes/figures.yaml": figures, **files})
     app.build()
     return app.warning.getvalue()
 
@@ -114,3 +113,15 @@ def test_figures_with_an_unknown_source_or_a_bad_field(make_root):
     warnings = build_warnings(make_root, FIGURES.replace('printed: "300"', 'printed: "3 00"'))
     assert "footnotes/figures.yaml:7: WARNING: field 'groups.printed': '3 00' does not match" in warnings
     assert "[edition.schema]" in warnings
+
+
+def test_figures_resting_on_a_web_copy_only(make_root):
+    web_copy = '\n- id: a-web-copy\n  type: webpage\n  kind: web-page\n  title: "A copy"\n  URL: "https://example.org/a.html"\n  copy_of: "A Work"\n'
+    bibliography = (ROOTS / "test-charts" / "footnotes" / "bibliography.yaml").read_text(encoding="utf-8") + web_copy
+    warnings = build_warnings(
+        make_root, FIGURES.replace('work: "a-work"', 'work: "a-web-copy"'), **{"footnotes/bibliography.yaml": bibliography}
+    )
+    assert (
+        "footnotes/figures.yaml:1: WARNING: figures 'members': every source is a web copy (a-web-copy); "
+        "cite at least one that is not a web page [edition.source]"
+    ) in warnings

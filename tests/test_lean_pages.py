@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 import tinycss2
-
 from conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT / "bench"))
-from run import page_weight  # noqa: E402
+from run import page_weight
 
-from critical_edition.html.lean_css import purge  # noqa: E402
+from critical_edition.html.lean_css import purge
 
 CSS = (
     ".used{color:red}.unused{color:blue}.used .unused,.used>p{margin:0}"

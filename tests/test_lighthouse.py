@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser import require_browser
 from conftest import IN_CI, PROJECT
 
 sys.path.insert(0, str(PROJECT / "bench"))
-import lighthouse  # noqa: E402
+import lighthouse
 
 pytestmark = pytest.mark.browser
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .asset_loading import lighten_assets
 from .cite_dialog import add_cite_dialog
-from .lean_css import lean_pages
+from .icon_font_cut import cut_icon_fonts
+from .lean_css import drop_unshipped_font_faces, lean_stylesheets
 from .neighbours import add_neighbours
 from .page_metadata import add_metadata
 from .redirects import write_redirects
-from .asset_loading import lighten_assets
 from .search import setup_search
 from .sidenotes import add_sidenotes
 
@@ -45,9 +46,13 @@ def add_assets(app: Sphinx) -> None:
         app.add_js_file("edition.js", loading_method="defer")
 
 
-def add_description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """The edition's description, for pages that give none of their own (templates/layout.html)."""
-    context["edition_description"] = app.config.edition_description
+def lean_pages(app: Sphinx, exception: Exception | None) -> None:
+    """The theme's style sheets cut to what the pages use, then its icon fonts, then their font faces."""
+    if exception is not None or app.builder.format != "html" or not app.config.edition_lean_pages:
+        return
+    indexes = lean_stylesheets(Path(app.outdir), app.doctreedir)
+    cut_icon_fonts(app, exception)  # reads the kept rules' icons, removes the fonts no page uses
+    drop_unshipped_font_faces(indexes)
 
 
 def setup_html(app: Sphinx) -> None:
@@ -57,7 +62,6 @@ def setup_html(app: Sphinx) -> None:
     app.connect("html-page-context", add_cite_dialog)
     app.connect("html-page-context", add_metadata)
     app.connect("html-page-context", add_neighbours)
-    app.connect("html-page-context", add_description)
     app.connect("html-page-context", lighten_assets, priority=900)
     setup_search(app)
     app.connect("build-finished", write_redirects)

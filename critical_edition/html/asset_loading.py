@@ -22,7 +22,7 @@ READ_WHILE_PARSING = {"_static/documentation_options.js"}
 
 
 def _deferred(script: Any) -> Any:
-    attributes = getattr(script, "attributes", None)
+    attributes = getattr(script, "attributes", None) or {}
     if (
         isinstance(script, _JavaScript)
         and script.filename

@@ -92,7 +92,8 @@ def _needs(tokens: list) -> list[str]:
 
 
 def _split_selectors(prelude: list) -> list[list]:
-    parts, current = [], []
+    parts: list[list] = []
+    current: list = []
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             parts.append(current)
@@ -184,6 +185,21 @@ def _packed(original: bytes) -> bytes:
     return gzip.compress(data, 9, mtime=0)
 
 
+def lean_stylesheets(outdir: Path, doctreedir: str | Path) -> dict[Path, list]:
+    """Cut each theme style sheet of the output to the rules the site can use; its index, for a second pass."""
+    tokens = site_tokens(outdir)
+    indexes = {sheet: _index_of(sheet, sheet.read_bytes(), doctreedir) for sheet in theme_stylesheets(outdir)}
+    for sheet, entries in indexes.items():
+        sheet.write_text(_kept(entries, tokens), encoding="utf-8")
+    return {sheet: [tokens, entries] for sheet, entries in indexes.items()}
+
+
+def drop_unshipped_font_faces(indexes: dict[Path, list]) -> None:
+    """The same cut, less every @font-face whose file the site does not ship (a broken link otherwise)."""
+    for sheet, (tokens, entries) in indexes.items():
+        sheet.write_text(_kept(entries, tokens, sheet.parent), encoding="utf-8")
+
+
 def theme_stylesheets(outdir: Path) -> list[Path]:
     return sorted(p for p in Path(outdir, "_static").rglob("*.css") if p.name not in OWN)
 
@@ -199,25 +215,10 @@ def private_use_codes(outdir: Path) -> set[int]:
     return codes
 
 
-def lean_pages(app, exception: Exception | None) -> None:
-    """The theme's style sheets cut to what the pages use, then its icon fonts, then their font faces."""
-    from .icon_font_cut import cut_icon_fonts
-
-    if exception is not None or app.builder.format != "html" or not app.config.edition_lean_pages:
-        return
-    outdir = Path(app.outdir)
-    tokens = site_tokens(outdir)
-    indexes = {sheet: _index_of(sheet, sheet.read_bytes(), app.doctreedir) for sheet in theme_stylesheets(outdir)}
-    for sheet, entries in indexes.items():
-        sheet.write_text(_kept(entries, tokens), encoding="utf-8")
-    cut_icon_fonts(app, exception)  # reads the kept rules' icons, removes the fonts no page uses
-    for sheet, entries in indexes.items():
-        sheet.write_text(_kept(entries, tokens, sheet.parent), encoding="utf-8")
-
-
 if __name__ == "__main__":
     # Ship the indexes of the theme's style sheets: python -m critical_edition.html.lean_css _build/html
-    import sphinx_book_theme, pydata_sphinx_theme  # noqa: E401
+    import pydata_sphinx_theme
+    import sphinx_book_theme
 
     SHIPPED.mkdir(exist_ok=True)
     for old in SHIPPED.glob("*.json.gz"):

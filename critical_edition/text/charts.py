@@ -7,7 +7,8 @@ chart is made afresh from the data at every build (SVG online, TikZ in
 print): no image is committed. The data must agree with the text: each
 group's label and figure stand in one row of the table, the stated share's
 phrase stands in its paragraph, and every source is a work of the
-bibliography; a disagreement is a warning that names the data file's line.
+bibliography, not all of them copies on the web (the source policy of every
+editorial record); a disagreement is a warning that names the data file's line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..data.files import load_schemas, read_data_file
 from ..data.loading import apparatus_for
+from ..data.source_policy import WEB_COPY
 from ..diagnostics import Problem, warn
 from .anchors import fragment_of
 from .nodes import card
@@ -88,12 +90,18 @@ def read_charts(app: Sphinx) -> dict[str, Chart]:
         location = data.location(index)
         for number, source in enumerate(raw["sources"]):
             if source["work"] not in bibliography:
-                warn(Problem.unknown_id, f"figures {raw['id']!r} give as source unknown work {source['work']!r}", data.location(index, "sources", number, "work"))
+                where = data.location(index, "sources", number, "work")
+                warn(Problem.unknown_id, f"figures {raw['id']!r} give as source unknown work {source['work']!r}", where)
+        works = [bibliography.get(source["work"]) for source in raw["sources"]]
+        if works and None not in works and all(work.csl.get("kind") == WEB_COPY for work in works if work):
+            ids = ", ".join(dict.fromkeys(source["work"] for source in raw["sources"]))
+            message = f"figures {raw['id']!r}: every source is a web copy ({ids}); cite at least one that is not a web page"
+            warn(Problem.source, message, location)
         values = [int(group["printed"].replace(",", "")) for group in raw["groups"]]
         total = sum(values)
         groups = tuple(
             Group(g["label"], g.get("short", g["label"]), value, g["printed"], 100 * value / total)
-            for g, value in zip(raw["groups"], values)
+            for g, value in zip(raw["groups"], values, strict=True)
         )
         stated = raw.get("stated")
         if stated and stated["group"] > len(groups):
@@ -114,9 +122,9 @@ class FigureChart(SphinxDirective):
     option_spec = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        path = Path(self.env.app.confdir, self.config.edition_data_dir, DATA_FILE)
-        self.env.note_dependency(str(path))
-        charts = read_charts(self.env.app)
+        path, charts = getattr(self.env, "edition_charts", ("", {}))
+        if path:
+            self.env.note_dependency(path)
         record = charts.get(self.arguments[0])
         if record is None:
             warn(Problem.unknown_id, f"{{figure-chart}}: no record {self.arguments[0]!r} in {DATA_FILE}", self.get_location())
@@ -155,12 +163,19 @@ def check_charts(app: Sphinx, doctree: nodes.document) -> None:
             continue
         for group in record.groups:
             if not any(group.label in row and group.printed in row for row in rows):
-                warn(Problem.target, f"figures {record.id!r}: the table {record.table} has no row {group.label!r} with {group.printed}", record.location)
+                message = f"figures {record.id!r}: the table {record.table} has no row {group.label!r} with {group.printed}"
+                warn(Problem.target, message, record.location)
         target, where = record.stated_target, record.stated_location
         if target is not None:
             _, paragraph = _unit_text(doctree, fragment_of(target["anchor"], prefix))
             if not paragraph or target["phrase"] not in paragraph[0]:
                 warn(Problem.target, f"figures {record.id!r}: the phrase {target['phrase']!r} is not in {target['anchor']}", where)
+
+
+def load_charts(app: Sphinx) -> None:
+    """Read figures.yaml once per build, after the apparatus its sources point into."""
+    path = Path(app.confdir, app.config.edition_data_dir, DATA_FILE)
+    app.env.edition_charts = (str(path) if path.exists() else "", read_charts(app))  # type: ignore[attr-defined]
 
 
 def skip(self, node: nodes.Element) -> None:
@@ -170,4 +185,5 @@ def skip(self, node: nodes.Element) -> None:
 def setup_charts(app: Sphinx, html: Any, latex: Any) -> None:
     app.add_node(chart, html=html, latex=latex, text=(skip, None))
     app.add_directive("figure-chart", FigureChart)
+    app.connect("builder-inited", load_charts)
     app.connect("doctree-read", check_charts)
