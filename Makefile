@@ -43,6 +43,7 @@ latex: $(VENV)/.installed
 
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
+	$(BIN)/python -m critical_edition.latex.log_check $(PDF:.pdf=.log)
 	@echo "The PDF is at $(PDF)"
 
 # From the npm registry, when npm is there: MiniSearch (the search page's library, copied

@@ -22,7 +22,6 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..data.files import load_schemas, read_data_file
-from ..data.loading import apparatus_for
 from ..data.source_policy import WEB_COPY
 from ..diagnostics import Problem, warn
 from .anchors import fragment_of
@@ -85,7 +84,7 @@ def read_charts(app: Sphinx) -> dict[str, Chart]:
     if problems:
         return {}
     charts = {}
-    bibliography = apparatus_for(app.env).bibliography
+    bibliography = app.env.domains["edition"].apparatus.bibliography  # type: ignore[attr-defined]
     for index, raw in enumerate(data.records):
         location = data.location(index)
         for number, source in enumerate(raw["sources"]):
