@@ -36,6 +36,33 @@ edition_metadata = {
     "language": "en",
 }
 
+# The exports (Download page): what they state beyond the metadata record.
+edition_exports = {
+    "basename": "platform-1927-ch07-the-party",
+    "publisher": "The editors",
+    "editors": ["The editors"],
+    "licence": "CC BY-SA 4.0 (the editorial matter; the translation: see the Licence page)",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "text_terms": (
+        "The reading text is the Marxists Internet Archive's transcription of the 1973 English translation, "
+        "distributed free of charge over the Internet by permission of Index Books; the edition claims no rights in it."
+    ),
+    "description": (
+        "A critical edition of Chapter 7, The Party, of the Platform of the Joint Opposition (1927), in the English "
+        "translation as transcribed by the Marxists Internet Archive, with paragraph numbers, the authors' notes, "
+        "the textual apparatus, the editors' notes and registers of persons, terms and works."
+    ),
+    "copy_text": "copy-text/platform-1927-ch07-the-party.txt",
+    "copy_text_work": "mia-platform-ch07",
+    "principles": "note-on-the-text#editorial-principles",
+    "versions": "changelog",
+    # Copied in beside the data by `make site`, once built.
+    "site_files": [
+        ["_build/latex/platform-1927-ch07-the-party.pdf", "PDF", "CC BY-SA 4.0 (the editorial matter)"],
+        ["_build/epub/platform-1927-ch07-the-party.epub", "EPUB 3", "CC BY-SA 4.0 (the editorial matter)"],
+    ],
+}
+
 # The chapter's neighbours in the Platform, on the Marxists Internet Archive.
 PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
 edition_neighbours_label = "The Platform on the Marxists Internet Archive"

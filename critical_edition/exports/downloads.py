@@ -1,0 +1,102 @@
+"""The Download page: ``{downloads}`` lists every export with its format, size and licence.
+
+The list is filled in when the page is written, from the exports the build has
+made, so that the sizes are those of the files written beside it. Its links are
+relative, and work from ``file://``; in an EPUB, which carries no data, they
+lead to the published site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from ..data.apparatus import KINDS, kind_key
+from ..data.loading import apparatus_for
+from ..text.domain import EditionDomain
+from .files import exports_for, file_size
+from .settings import export_settings
+
+
+class downloads_list(nodes.General, nodes.Element):
+    """Placeholder for the table of exports, filled in when the page is written."""
+
+
+class DownloadsDirective(SphinxDirective):
+    """``{downloads}``: the table of the edition's files."""
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.domains["edition"]
+        assert isinstance(domain, EditionDomain)
+        digests = apparatus_for(self.env).digests
+        for kind in KINDS:
+            domain.note_record_use(self.env.docname, kind_key(kind), digests.get(kind_key(kind)))
+        self.env.edition_downloads_page = self.env.docname
+        return [downloads_list()]
+
+
+def human_size(size: int) -> str:
+    return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KB" if size < 10_000_000 else f"{size / 1048576:,.1f} MB"
+
+
+def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(downloads_list))
+    if not placeholders:
+        return
+    settings = export_settings(app)
+    page_dir = posixpath.dirname(app.builder.get_target_uri(docname))
+    table = nodes.table(classes=["edition-downloads"])
+    group = nodes.tgroup(cols=4)
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for width in (3, 3, 1, 2))
+    head = nodes.thead()
+    group += head
+    head += _row(nodes.Text(label) for label in ("File", "Format", "Size", "Licence"))
+    body = nodes.tbody()
+    group += body
+    for export in exports_for(app):
+        path = f"{settings.dir}/{export.name}"
+        if app.builder.name == "epub":
+            uri = f"{settings.base_url.rstrip('/')}/{path}"
+        else:
+            uri = posixpath.relpath(path, page_dir or ".")
+        link = nodes.reference(export.name, export.name, refuri=uri)
+        body += _row(
+            [
+                nodes.paragraph("", "", link, nodes.Text(f": {export.description}")),
+                nodes.Text(export.format),
+                nodes.Text(human_size(file_size(app, export))),
+                nodes.Text(export.licence),
+            ]
+        )
+    for placeholder in placeholders:
+        placeholder.replace_self(table.deepcopy())
+
+
+def _row(cells) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += cell if isinstance(cell, nodes.paragraph) else nodes.paragraph("", "", cell)
+        row += entry
+    return row
+
+
+def downloads_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """When a page of the text changes, so do the exports the Download page lists."""
+    page = getattr(env, "edition_downloads_page", None)
+    texts = set(app.config.edition_text_documents)
+    if page and page in env.all_docs and page not in removed and (texts & (added | changed)):
+        return [page]
+    return []
+
+
+def setup_downloads(app: Sphinx) -> None:
+    app.add_node(downloads_list)
+    app.add_directive("downloads", DownloadsDirective)
+    app.connect("doctree-resolved", fill_downloads)
+    app.connect("env-get-outdated", downloads_outdated)

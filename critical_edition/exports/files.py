@@ -1,0 +1,103 @@
+"""The export files of one build: made once, in memory, listed by the Download page, then written."""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+from typing import NamedTuple
+
+from sphinx.application import Sphinx
+
+from ..data.loading import apparatus_for
+from .annotations import annotation_collection
+from .corpus import corpus_csv, corpus_json, reading_text
+from .model import text_units
+from .settings import export_settings
+from .tei import tei_document
+from .works import works_bibtex, works_csl_json
+
+
+class Export(NamedTuple):
+    """One file of the data."""
+
+    #: Name of the file in the data folder.
+    name: str
+    #: What the Download page calls its format.
+    format: str
+    #: What it holds.
+    description: str
+    licence: str
+    content: bytes
+
+
+#: The exports of each application's current build.
+_made: weakref.WeakKeyDictionary[Sphinx, list[Export]] = weakref.WeakKeyDictionary()
+
+
+def exports_for(app: Sphinx) -> list[Export]:
+    """The build's exports, made the first time they are asked for."""
+    if app not in _made:
+        _made[app] = make_exports(app)
+    return _made[app]
+
+
+def forget_exports(app: Sphinx, *args) -> None:
+    """A new build makes its exports afresh."""
+    _made.pop(app, None)
+
+
+def make_exports(app: Sphinx) -> list[Export]:
+    settings = export_settings(app)
+    apparatus = apparatus_for(app.env)
+    units = text_units(app.env)
+    base, licence = settings.basename, settings.licence
+    page = units[0].docname if units else "index"
+    page_url = settings.base_url.rstrip("/") + "/" + app.builder.get_target_uri(page).replace(".xhtml", ".html")
+    annotations_url = f"{settings.base_url.rstrip('/')}/{settings.dir}/{base}.annotations.jsonld"
+    exports = [
+        Export(f"{base}.tei.xml", "TEI P5 XML", "The reading text with its whole apparatus", licence,
+               tei_document(settings, apparatus, units)),
+        Export(f"{base}.annotations.jsonld", "W3C Web Annotations (JSON-LD)",
+               "Every editorial note, textual note, person and term, anchored in the text", licence,
+               annotation_collection(settings, apparatus, units, page_url, annotations_url)),
+        Export(f"{base}.json", "JSON", "The paragraphs (anchor, section, text, notes) and every record", licence,
+               corpus_json(settings, apparatus, units)),
+        Export(f"{base}.csv", "CSV", "The paragraphs: anchor, section, kind, text, notes", licence,
+               corpus_csv(units)),
+        Export(f"{base}.txt", "Plain text (UTF-8)", "The reading text", settings.text_terms and "see the licence page" or licence,
+               reading_text(units)),
+        Export(f"{base}.works.csl.json", "CSL-JSON", "The works cited, for reference managers", licence,
+               works_csl_json(apparatus)),
+        Export(f"{base}.works.bib", "BibTeX", "The works cited, for reference managers", licence,
+               works_bibtex(apparatus)),
+    ]
+    for path, label, file_licence in settings.site_files:
+        if path.is_file():
+            exports.append(Export(path.name, label, "The edition", file_licence, b""))
+    return exports
+
+
+def file_size(app: Sphinx, export: Export, settings_paths: dict[str, Path] | None = None) -> int:
+    """The size of an export: of its content, or of the built file ``make site`` copies in."""
+    if export.content:
+        return len(export.content)
+    for path, _, _ in export_settings(app).site_files:
+        if path.name == export.name and path.is_file():
+            return path.stat().st_size
+    return 0
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """Into the HTML site: every export, and the files of ``make site`` beside them."""
+    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+        forget_exports(app)
+        return
+    folder = Path(app.outdir) / export_settings(app).dir
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = {path.name: path for path, _, _ in export_settings(app).site_files}
+    for export in exports_for(app):
+        target = folder / export.name
+        content = export.content or sources[export.name].read_bytes()
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
+    forget_exports(app)

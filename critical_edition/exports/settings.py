@@ -1,0 +1,105 @@
+"""What the exports say about the edition, gathered once per build from the configuration.
+
+``edition_exports`` in ``conf.py`` adds what the metadata record does not hold:
+the publisher, the editors, the licences, the copy-text (a file beside
+``conf.py`` and its record in the bibliography), the pages that state the
+editorial principles and the versions, and the files ``make site`` adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+#: The keys of ``edition_exports`` and their defaults.
+DEFAULTS: dict[str, Any] = {
+    "basename": "edition",
+    "dir": "data",
+    "publisher": "The editors",
+    "editors": ["The editors"],
+    "licence": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "text_terms": "",
+    "description": "",
+    "copy_text": "",
+    "copy_text_work": "",
+    "principles": "",
+    "versions": "",
+    "site_files": [],
+}
+
+
+class ExportSettings(NamedTuple):
+    metadata: dict[str, Any]
+    base_url: str
+    basename: str
+    dir: str
+    publisher: str
+    editors: list[str]
+    licence: str
+    licence_url: str
+    text_terms: str
+    description: str
+    copy_text_work: str
+    copy_text_sha256: str | None
+    anchor_pattern: str
+    fragment_prefix: str
+    example_anchor: str
+    #: The section of a page that states the editorial principles.
+    principles: nodes.Element | None
+    #: The page of the versions.
+    versions: nodes.Element | None
+    #: Files beside the data when they exist: (path, format, licence).
+    site_files: list[tuple[Path, str, str]]
+
+
+def add_exports_config(app: Sphinx) -> None:
+    app.add_config_value("edition_exports", {}, "html", types=frozenset({dict}),
+                         description="what the exports add to the metadata record")
+
+
+def _section(app: Sphinx, where: str) -> nodes.Element | None:
+    """``page`` or ``page#section-id``: that part of a page's doctree."""
+    if not where:
+        return None
+    docname, _, section_id = where.partition("#")
+    if docname not in app.env.all_docs:
+        return None
+    doctree = app.env.get_doctree(docname)
+    if section_id:
+        return doctree.ids.get(section_id)
+    return next(iter(doctree.findall(nodes.section)), doctree)
+
+
+def export_settings(app: Sphinx) -> ExportSettings:
+    config = app.config
+    values = {**DEFAULTS, **config.edition_exports}
+    confdir = Path(app.confdir)
+    copy_text = confdir / values["copy_text"] if values["copy_text"] else None
+    digest = hashlib.sha256(copy_text.read_bytes()).hexdigest() if copy_text and copy_text.is_file() else None
+    domain = app.env.domains["edition"]
+    example = next((unit.anchor for _, unit in domain.all_units()), "1.1")
+    return ExportSettings(
+        metadata=config.edition_metadata,
+        base_url=config.html_baseurl,
+        basename=values["basename"],
+        dir=values["dir"],
+        publisher=values["publisher"],
+        editors=list(values["editors"]),
+        licence=values["licence"],
+        licence_url=values["licence_url"],
+        text_terms=values["text_terms"],
+        description=values["description"],
+        copy_text_work=values["copy_text_work"],
+        copy_text_sha256=digest,
+        anchor_pattern=config.edition_anchor_pattern,
+        fragment_prefix=config.edition_fragment_prefix,
+        example_anchor=example,
+        principles=_section(app, values["principles"]),
+        versions=_section(app, values["versions"]),
+        site_files=[(confdir / path, label, licence) for path, label, licence in values["site_files"]],
+    )
