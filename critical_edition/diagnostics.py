@@ -45,6 +45,8 @@ class Problem(enum.Enum):
     note_duplicate = "note_duplicate"
     #: A stand-off target phrase matches nothing, or more than one place.
     target = "target"
+    #: What ``edition_exports`` names (the copy-text, a page, a work) does not exist.
+    export = "export"
 
 
 class Finding(NamedTuple):

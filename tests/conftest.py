@@ -28,6 +28,7 @@ def _edition_srcdir(tmp: Path) -> Path:
     srcdir = tmp / "edition"
     shutil.copytree(PROJECT / "source", srcdir)
     shutil.copy(PROJECT / "conf.py", srcdir / "conf.py")
+    shutil.copytree(PROJECT / "copy-text", srcdir / "copy-text")
     return srcdir
 
 

@@ -18,8 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..data.apparatus import KINDS, kind_key
 from ..data.loading import apparatus_for
 from ..text.domain import EditionDomain
-from .files import exports_for, file_size
-from .settings import export_settings
+from .files import exports_for, file_size, settings_for
 
 
 class downloads_list(nodes.General, nodes.Element):
@@ -47,7 +46,7 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(downloads_list))
     if not placeholders:
         return
-    settings = export_settings(app)
+    settings = settings_for(app)
     page_dir = posixpath.dirname(app.builder.get_target_uri(docname))
     table = nodes.table(classes=["edition-downloads"])
     group = nodes.tgroup(cols=4)

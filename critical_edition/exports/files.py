@@ -9,10 +9,11 @@ from typing import NamedTuple
 from sphinx.application import Sphinx
 
 from ..data.loading import apparatus_for
+from ..diagnostics import Problem, warn
 from .annotations import annotation_collection
 from .corpus import corpus_csv, corpus_json, reading_text
 from .model import text_units
-from .settings import export_settings
+from .settings import ExportSettings, export_settings
 from .tei import tei_document
 from .works import works_bibtex, works_csl_json
 
@@ -30,14 +31,24 @@ class Export(NamedTuple):
     content: bytes
 
 
-#: The exports of each application's current build.
-_made: weakref.WeakKeyDictionary[Sphinx, list[Export]] = weakref.WeakKeyDictionary()
+#: The settings and exports of each application's current build.
+_made: weakref.WeakKeyDictionary[Sphinx, tuple[ExportSettings, list[Export]]] = weakref.WeakKeyDictionary()
+
+
+def settings_for(app: Sphinx) -> ExportSettings:
+    """The build's settings, gathered (and their problems reported) once."""
+    return _made_for(app)[0]
 
 
 def exports_for(app: Sphinx) -> list[Export]:
     """The build's exports, made the first time they are asked for."""
+    return _made_for(app)[1]
+
+
+def _made_for(app: Sphinx) -> tuple[ExportSettings, list[Export]]:
     if app not in _made:
-        _made[app] = make_exports(app)
+        settings = export_settings(app)
+        _made[app] = (settings, make_exports(app, settings))
     return _made[app]
 
 
@@ -46,9 +57,11 @@ def forget_exports(app: Sphinx, *args) -> None:
     _made.pop(app, None)
 
 
-def make_exports(app: Sphinx) -> list[Export]:
-    settings = export_settings(app)
+def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
     apparatus = apparatus_for(app.env)
+    if settings.copy_text_work and settings.copy_text_work not in apparatus.bibliography:
+        warn(Problem.export, f"edition_exports names the copy-text's work {settings.copy_text_work!r}, "
+             "which the bibliography does not hold", "conf.py")
     units = text_units(app.env)
     base, licence = settings.basename, settings.licence
     page = units[0].docname if units else "index"
@@ -77,11 +90,11 @@ def make_exports(app: Sphinx) -> list[Export]:
     return exports
 
 
-def file_size(app: Sphinx, export: Export, settings_paths: dict[str, Path] | None = None) -> int:
+def file_size(app: Sphinx, export: Export) -> int:
     """The size of an export: of its content, or of the built file ``make site`` copies in."""
     if export.content:
         return len(export.content)
-    for path, _, _ in export_settings(app).site_files:
+    for path, _, _ in settings_for(app).site_files:
         if path.name == export.name and path.is_file():
             return path.stat().st_size
     return 0
@@ -92,9 +105,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in ("html", "dirhtml"):
         forget_exports(app)
         return
-    folder = Path(app.outdir) / export_settings(app).dir
+    folder = Path(app.outdir) / settings_for(app).dir
     folder.mkdir(parents=True, exist_ok=True)
-    sources = {path.name: path for path, _, _ in export_settings(app).site_files}
+    sources = {path.name: path for path, _, _ in settings_for(app).site_files}
     for export in exports_for(app):
         target = folder / export.name
         content = export.content or sources[export.name].read_bytes()

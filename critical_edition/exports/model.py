@@ -61,7 +61,8 @@ class Block(NamedTuple):
 
     kind: str
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
-    ordered: bool = False
+    #: The printed labels of an ordered list's items ("1." ...).
+    labels: tuple[str, ...] = ()
 
 
 class Unit(NamedTuple):
@@ -140,7 +141,11 @@ def block_of(node: nodes.Element) -> Block:
         rows = tuple(tuple(_cell(entry) for entry in row.findall(nodes.entry)) for row in node.findall(nodes.row))
         return Block("table", rows)
     items = tuple(tuple(inline_parts(p) for p in item.findall(nodes.paragraph)) for item in node.children)
-    return Block("list", items, ordered=isinstance(node, nodes.enumerated_list))
+    labels: tuple[str, ...] = ()
+    if isinstance(node, nodes.enumerated_list):
+        start = node.get("start", 1)
+        labels = tuple(f"{node.get('prefix', '')}{start + i}{node.get('suffix', '.')}" for i in range(len(items)))
+    return Block("list", items, labels)
 
 
 def _headings(node: nodes.Node) -> tuple[str, ...]:
@@ -179,4 +184,5 @@ def plain(parts: tuple[Inline, ...]) -> str:
 
 def unit_plain(block: Block) -> list[str]:
     """The unit's text as lines: a paragraph of a quotation, a row of a table, an item of a list."""
-    return [" ".join(" ".join(plain(cell).split()) for cell in row) for row in block.rows]
+    labels = [f"{label} " for label in block.labels] or [""] * len(block.rows)
+    return [label + " ".join(" ".join(plain(cell).split()) for cell in row) for label, row in zip(labels, block.rows)]

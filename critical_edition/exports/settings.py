@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..diagnostics import Problem, warn
+
 #: The keys of ``edition_exports`` and their defaults.
 DEFAULTS: dict[str, Any] = {
     "basename": "edition",
@@ -68,9 +70,12 @@ def _section(app: Sphinx, where: str) -> nodes.Element | None:
         return None
     docname, _, section_id = where.partition("#")
     if docname not in app.env.all_docs:
+        warn(Problem.export, f"edition_exports names the page {docname!r}, which the edition does not have", "conf.py")
         return None
     doctree = app.env.get_doctree(docname)
     if section_id:
+        if section_id not in doctree.ids:
+            warn(Problem.export, f"edition_exports names the section {where!r}, which the page does not have", "conf.py")
         return doctree.ids.get(section_id)
     return next(iter(doctree.findall(nodes.section)), doctree)
 
@@ -81,6 +86,8 @@ def export_settings(app: Sphinx) -> ExportSettings:
     confdir = Path(app.confdir)
     copy_text = confdir / values["copy_text"] if values["copy_text"] else None
     digest = hashlib.sha256(copy_text.read_bytes()).hexdigest() if copy_text and copy_text.is_file() else None
+    if copy_text and digest is None:
+        warn(Problem.export, f"edition_exports names the copy-text {values['copy_text']!r}, which is not a file beside conf.py", "conf.py")
     domain = app.env.domains["edition"]
     example = next((unit.anchor for _, unit in domain.all_units()), "1.1")
     return ExportSettings(

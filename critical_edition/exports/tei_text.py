@@ -86,7 +86,7 @@ class TextWriter:
             if change.target.note == number and change.target.phrase in rest:
                 before, _, rest = rest.partition(change.target.phrase)
                 append_text(element, before)
-                choice(element, change._replace(adopted=change.adopted), change.adopted)
+                choice(element, change, change.adopted)
         append_text(element, rest)
         for citation in note.cites:
             if citation.work in self.apparatus.bibliography:
@@ -156,8 +156,10 @@ class TextWriter:
                 for cell in row:
                     self.inline(sub(row_element, "cell"), cell)
         else:
-            listing = sub(parent, "list", rend="numbered" if block.ordered else "bulleted", **ids)
-            for row in block.rows:
+            listing = sub(parent, "list", rend="numbered" if block.labels else "bulleted", **ids)
+            for index, row in enumerate(block.rows):
+                if block.labels:
+                    sub(listing, "label", block.labels[index])
                 item = sub(listing, "item")
                 for cell in row:
                     self.inline(item, cell)
