@@ -11,6 +11,7 @@ PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
 TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+ANNOTATOR    := $(TOOLS)/annotator.js
 
 .PHONY: help html pdf latex test serve anchors bench clean distclean tools
 
@@ -47,7 +48,16 @@ $(AXE) $(VNU):
 	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@4.14 vnu-jar@26.9.27; \
 	else echo "npm is missing: the accessibility and HTML validity tests will not run"; fi
 
-tools: $(AXE) $(VNU)
+# Apache Annotator's text-quote matcher, bundled for the browser by esbuild: the tests
+# anchor every Web Annotation of the export in the built chapter page with it.
+$(ANNOTATOR):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) @apache-annotator/dom@0.2.0 @apache-annotator/selector@0.2.0 esbuild@0.28.2 && \
+	  cd $(TOOLS) && echo "export { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';" | \
+	    node_modules/.bin/esbuild --bundle --format=iife --global-name=Annotator --log-level=warning --outfile=annotator.js; \
+	else echo "npm is missing: the annotation anchoring test will not run"; fi
+
+tools: $(AXE) $(VNU) $(ANNOTATOR)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
