@@ -7,17 +7,21 @@ STRICT       := -W --keep-going -n
 SPHINXOPTS   ?=
 BUILDDIR     := _build
 PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
+EPUB         := $(BUILDDIR)/epub/platform-1927-ch07-the-party.epub
 
 TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 ANNOTATOR    := $(TOOLS)/annotator.js
 
-.PHONY: help html pdf latex test serve anchors bench clean distclean tools
+.PHONY: help html pdf latex tei epub site test serve anchors bench clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
 	@echo "make pdf      build the printable edition to $(PDF) (needs TeX Live: see README)"
+	@echo "make tei      write the TEI P5 document alone to $(BUILDDIR)/tei"
+	@echo "make epub     build the EPUB 3 to $(EPUB)"
+	@echo "make site     the publishable site in $(BUILDDIR)/site: pages, data, PDF and EPUB"
 	@echo "make test     run the tests"
 	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
@@ -40,6 +44,20 @@ latex: $(VENV)/.installed
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
 	@echo "The PDF is at $(PDF)"
+
+# The TEI document alone (make html writes it too, into the site's data/).
+tei: $(VENV)/.installed
+	$(SPHINXBUILD) -b tei -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-tei source $(BUILDDIR)/tei
+
+epub: $(VENV)/.installed
+	$(SPHINXBUILD) -b epub -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-epub source $(BUILDDIR)/epub
+	@echo "The EPUB is at $(EPUB)"
+
+# The site as published: every page, the data, and the PDF and the EPUB beside the data.
+site: pdf epub
+	rm -rf $(BUILDDIR)/site
+	$(SPHINXBUILD) -b html -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-site source $(BUILDDIR)/site
+	@echo "The site is in $(BUILDDIR)/site"
 
 # The checkers the tests run on the built pages: axe-core (accessibility) and the
 # Nu Html Checker, from the npm registry, when npm is there.

@@ -47,11 +47,6 @@ edition_exports = {
         "The reading text is the Marxists Internet Archive's transcription of the 1973 English translation, "
         "distributed free of charge over the Internet by permission of Index Books; the edition claims no rights in it."
     ),
-    "description": (
-        "A critical edition of Chapter 7, The Party, of the Platform of the Joint Opposition (1927), in the English "
-        "translation as transcribed by the Marxists Internet Archive, with paragraph numbers, the authors' notes, "
-        "the textual apparatus, the editors' notes and registers of persons, terms and works."
-    ),
     "copy_text": "copy-text/platform-1927-ch07-the-party.txt",
     "copy_text_work": "mia-platform-ch07",
     "principles": "note-on-the-text#editorial-principles",
@@ -62,6 +57,21 @@ edition_exports = {
         ["_build/epub/platform-1927-ch07-the-party.epub", "EPUB 3", "CC BY-SA 4.0 (the editorial matter)"],
     ],
 }
+
+# The EPUB (make epub): its package metadata.
+epub_basename = "platform-1927-ch07-the-party"
+epub_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
+epub_identifier = html_baseurl
+epub_scheme = "URL"
+epub_uid = "edition-identifier"
+epub_publisher = "The editors"
+epub_contributor = "The editors"
+epub_copyright = copyright
+epub_description = (
+    "A critical edition of Chapter 7, The Party, of the Platform of the Joint Opposition (1927), in the English "
+    "translation as transcribed by the Marxists Internet Archive, with paragraph numbers, the authors' notes, "
+    "the textual apparatus, the editors' notes and registers of persons, terms and works."
+)
 
 # The chapter's neighbours in the Platform, on the Marxists Internet Archive.
 PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"

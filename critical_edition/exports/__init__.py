@@ -14,10 +14,12 @@ from .downloads import setup_downloads
 from .epub import setup_epub
 from .files import write_exports
 from .settings import add_exports_config
+from .tei_builder import TeiBuilder
 
 
 def setup_exports(app: Sphinx) -> None:
     add_exports_config(app)
     setup_downloads(app)
     setup_epub(app)
+    app.add_builder(TeiBuilder)
     app.connect("build-finished", write_exports)

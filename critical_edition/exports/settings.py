@@ -26,7 +26,6 @@ DEFAULTS: dict[str, Any] = {
     "licence": "CC BY-SA 4.0",
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
     "text_terms": "",
-    "description": "",
     "copy_text": "",
     "copy_text_work": "",
     "principles": "",
@@ -45,7 +44,6 @@ class ExportSettings(NamedTuple):
     licence: str
     licence_url: str
     text_terms: str
-    description: str
     copy_text_work: str
     copy_text_sha256: str | None
     anchor_pattern: str
@@ -100,7 +98,6 @@ def export_settings(app: Sphinx) -> ExportSettings:
         licence=values["licence"],
         licence_url=values["licence_url"],
         text_terms=values["text_terms"],
-        description=values["description"],
         copy_text_work=values["copy_text_work"],
         copy_text_sha256=digest,
         anchor_pattern=config.edition_anchor_pattern,

@@ -78,7 +78,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
     domain = app.env.domains["edition"]
     assert isinstance(domain, EditionDomain)
     metadata = app.config.edition_metadata
-    if not metadata or not domain.units.get(pagename):
+    if not metadata or not domain.units.get(pagename) or app.builder.name == "epub":
         return
     url = permalink(app.config.html_baseurl, app.builder.get_target_uri(pagename), "")[:-1]
     context["metatags"] = context.get("metatags", "") + "\n".join([*meta_tags(metadata, url), json_ld(metadata, url)]) + "\n"
