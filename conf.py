@@ -36,25 +36,27 @@ edition_metadata = {
     "language": "en",
 }
 
+# The copy-text the exports describe (its SHA-256 goes into the TEI header).
+edition_copy_text = "copy-text/platform-1927-ch07-the-party.txt"
 # The exports (Download page): what they state beyond the metadata record.
 edition_exports = {
     "basename": "platform-1927-ch07-the-party",
     "publisher": "The editors",
     "editors": ["The editors"],
-    "licence": "CC BY-SA 4.0 (the editorial matter; the translation: see the Licence page)",
+    "licence": "CC BY-SA 4.0",
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
     "text_terms": (
         "The reading text is the Marxists Internet Archive's transcription of the 1973 English translation, "
         "distributed free of charge over the Internet by permission of Index Books; the edition claims no rights in it."
     ),
-    "copy_text": "copy-text/platform-1927-ch07-the-party.txt",
+    "text_licence": "free distribution over the Internet (see Licence)",
     "copy_text_work": "mia-platform-ch07",
     "principles": "note-on-the-text#editorial-principles",
     "versions": "changelog",
     # Copied in beside the data by `make site`, once built.
     "site_files": [
-        ["_build/latex/platform-1927-ch07-the-party.pdf", "PDF", "CC BY-SA 4.0 (the editorial matter)"],
-        ["_build/epub/platform-1927-ch07-the-party.epub", "EPUB 3", "CC BY-SA 4.0 (the editorial matter)"],
+        ["_build/latex/platform-1927-ch07-the-party.pdf", "PDF", "CC BY-SA 4.0 (the editorial matter); the reading text: free distribution over the Internet (see Licence)"],
+        ["_build/epub/platform-1927-ch07-the-party.epub", "EPUB 3", "CC BY-SA 4.0 (the editorial matter); the reading text: free distribution over the Internet (see Licence)"],
     ],
 }
 

@@ -28,13 +28,13 @@ def _edition_srcdir(tmp: Path) -> Path:
     srcdir = tmp / "edition"
     shutil.copytree(PROJECT / "source", srcdir)
     shutil.copy(PROJECT / "conf.py", srcdir / "conf.py")
-    shutil.copytree(PROJECT / "copy-text", srcdir / "copy-text")
     return srcdir
 
 
 EDITION_OVERRIDES = {
     "edition_data_dir": str(PROJECT / "footnotes"),
     "edition_anchor_manifest": str(PROJECT / "source" / "anchor-manifest.json"),
+    "edition_copy_text": str(COPY_TEXT),
 }
 
 

@@ -2,13 +2,14 @@
 
 The list is filled in when the page is written, from the exports the build has
 made, so that the sizes are those of the files written beside it. Its links are
-relative, and work from ``file://``; in an EPUB, which carries no data, they
-lead to the published site.
+relative, and work from ``file://``; in an EPUB or in print, which carry no
+data, they lead to the published site.
 """
 
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -59,7 +60,7 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     group += body
     for export in exports_for(app):
         path = f"{settings.dir}/{export.name}"
-        if app.builder.name == "epub":
+        if app.builder.name not in ("html", "dirhtml"):  # an EPUB or a PDF carries no data: the site's
             uri = f"{settings.base_url.rstrip('/')}/{path}"
         else:
             uri = posixpath.relpath(path, page_dir or ".")
@@ -86,12 +87,19 @@ def _row(cells) -> nodes.row:
 
 
 def downloads_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    """When a page of the text changes, so do the exports the Download page lists."""
+    """When a page of the text changes, or a file ``make site`` adds, so does the Download page's list."""
     page = getattr(env, "edition_downloads_page", None)
     texts = set(app.config.edition_text_documents)
-    if page and page in env.all_docs and page not in removed and (texts & (added | changed)):
+    stamp = [(str(path), path.stat().st_size if path.is_file() else -1) for path, _, _ in settings_paths(app)]
+    old_stamp, env.edition_downloads_stamp = getattr(env, "edition_downloads_stamp", None), stamp
+    if page and page in env.all_docs and page not in removed and (texts & (added | changed) or old_stamp != stamp):
         return [page]
     return []
+
+
+def settings_paths(app: Sphinx) -> list[tuple[Path, str, str]]:
+    """The files ``make site`` adds, as ``edition_exports`` names them."""
+    return [(Path(app.confdir, path), label, licence) for path, label, licence in app.config.edition_exports.get("site_files", [])]
 
 
 def setup_downloads(app: Sphinx) -> None:

@@ -13,7 +13,7 @@ from ..diagnostics import Problem, warn
 from .annotations import annotation_collection
 from .corpus import corpus_csv, corpus_json, reading_text
 from .model import text_units
-from .settings import ExportSettings, export_settings
+from .settings import ExportSettings, conf_location, export_settings
 from .tei import tei_document
 from .works import works_bibtex, works_csl_json
 
@@ -58,26 +58,30 @@ def forget_exports(app: Sphinx, *args) -> None:
 
 
 def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
+    """Nothing without a metadata record: the exports could not say what edition they are."""
+    if not settings.metadata:
+        return []
     apparatus = apparatus_for(app.env)
     if settings.copy_text_work and settings.copy_text_work not in apparatus.bibliography:
         warn(Problem.export, f"edition_exports names the copy-text's work {settings.copy_text_work!r}, "
-             "which the bibliography does not hold", "conf.py")
+             "which the bibliography does not hold", conf_location(app, "edition_exports"))
     units = text_units(app.env)
     base, licence = settings.basename, settings.licence
+    with_text = f"{licence} (the editorial matter); the reading text: {settings.text_licence}" if settings.text_licence else licence
     page = units[0].docname if units else "index"
     page_url = settings.base_url.rstrip("/") + "/" + app.builder.get_target_uri(page).replace(".xhtml", ".html")
     annotations_url = f"{settings.base_url.rstrip('/')}/{settings.dir}/{base}.annotations.jsonld"
     exports = [
-        Export(f"{base}.tei.xml", "TEI P5 XML", "The reading text with its whole apparatus", licence,
+        Export(f"{base}.tei.xml", "TEI P5 XML", "The reading text with its whole apparatus", with_text,
                tei_document(settings, apparatus, units)),
         Export(f"{base}.annotations.jsonld", "W3C Web Annotations (JSON-LD)",
-               "Every editorial note, textual note, person and term, anchored in the text", licence,
+               "Every editorial note, textual note, person and term, anchored in the text", with_text,
                annotation_collection(settings, apparatus, units, page_url, annotations_url)),
-        Export(f"{base}.json", "JSON", "The paragraphs (anchor, section, text, notes) and every record", licence,
+        Export(f"{base}.json", "JSON", "The paragraphs (anchor, section, text, notes) and every record", with_text,
                corpus_json(settings, apparatus, units)),
-        Export(f"{base}.csv", "CSV", "The paragraphs: anchor, section, kind, text, notes", licence,
+        Export(f"{base}.csv", "CSV", "The paragraphs: anchor, section, kind, text, notes", with_text,
                corpus_csv(units)),
-        Export(f"{base}.txt", "Plain text (UTF-8)", "The reading text", settings.text_terms and "see the licence page" or licence,
+        Export(f"{base}.txt", "Plain text (UTF-8)", "The reading text", settings.text_licence or licence,
                reading_text(units)),
         Export(f"{base}.works.csl.json", "CSL-JSON", "The works cited, for reference managers", licence,
                works_csl_json(apparatus)),
@@ -86,7 +90,7 @@ def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
     ]
     for path, label, file_licence in settings.site_files:
         if path.is_file():
-            exports.append(Export(path.name, label, "The edition", file_licence, b""))
+            exports.append(Export(path.name, label, f"The whole edition as {label}", file_licence, b""))
     return exports
 
 
@@ -102,7 +106,7 @@ def file_size(app: Sphinx, export: Export) -> int:
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Into the HTML site: every export, and the files of ``make site`` beside them."""
-    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+    if exception is not None or app.builder.name not in ("html", "dirhtml") or not app.config.edition_metadata:
         forget_exports(app)
         return
     folder = Path(app.outdir) / settings_for(app).dir

@@ -1,8 +1,8 @@
 """What the exports say about the edition, gathered once per build from the configuration.
 
 ``edition_exports`` in ``conf.py`` adds what the metadata record does not hold:
-the publisher, the editors, the licences, the copy-text (a file beside
-``conf.py`` and its record in the bibliography), the pages that state the
+the publisher, the editors, the licences, the copy-text's record in the
+bibliography (``edition_copy_text`` names its file), the pages that state the
 editorial principles and the versions, and the files ``make site`` adds.
 """
 
@@ -26,7 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "licence": "CC BY-SA 4.0",
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
     "text_terms": "",
-    "copy_text": "",
+    "text_licence": "",
     "copy_text_work": "",
     "principles": "",
     "versions": "",
@@ -44,6 +44,8 @@ class ExportSettings(NamedTuple):
     licence: str
     licence_url: str
     text_terms: str
+    #: How the reading text may be reused, in a few words (the Download page's licence column).
+    text_licence: str
     copy_text_work: str
     copy_text_sha256: str | None
     anchor_pattern: str
@@ -60,6 +62,18 @@ class ExportSettings(NamedTuple):
 def add_exports_config(app: Sphinx) -> None:
     app.add_config_value("edition_exports", {}, "html", types=frozenset({dict}),
                          description="what the exports add to the metadata record")
+    app.add_config_value("edition_copy_text", "", "html", types=frozenset({str}),
+                         description="the copy-text file, from conf.py: the TEI header gives its SHA-256")
+
+
+def conf_location(app: Sphinx, name: str) -> str:
+    """``conf.py:LINE`` of the line that sets ``name`` (the first line when none does)."""
+    try:
+        lines = Path(app.confdir, "conf.py").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith(name)), 1)
+    return f"conf.py:{line}"
 
 
 def _section(app: Sphinx, where: str) -> nodes.Element | None:
@@ -68,12 +82,12 @@ def _section(app: Sphinx, where: str) -> nodes.Element | None:
         return None
     docname, _, section_id = where.partition("#")
     if docname not in app.env.all_docs:
-        warn(Problem.export, f"edition_exports names the page {docname!r}, which the edition does not have", "conf.py")
+        warn(Problem.export, f"edition_exports names the page {docname!r}, which the edition does not have", conf_location(app, "edition_exports"))
         return None
     doctree = app.env.get_doctree(docname)
     if section_id:
         if section_id not in doctree.ids:
-            warn(Problem.export, f"edition_exports names the section {where!r}, which the page does not have", "conf.py")
+            warn(Problem.export, f"edition_exports names the section {where!r}, which the page does not have", conf_location(app, "edition_exports"))
         return doctree.ids.get(section_id)
     return next(iter(doctree.findall(nodes.section)), doctree)
 
@@ -82,10 +96,10 @@ def export_settings(app: Sphinx) -> ExportSettings:
     config = app.config
     values = {**DEFAULTS, **config.edition_exports}
     confdir = Path(app.confdir)
-    copy_text = confdir / values["copy_text"] if values["copy_text"] else None
+    copy_text = confdir / config.edition_copy_text if config.edition_copy_text else None
     digest = hashlib.sha256(copy_text.read_bytes()).hexdigest() if copy_text and copy_text.is_file() else None
     if copy_text and digest is None:
-        warn(Problem.export, f"edition_exports names the copy-text {values['copy_text']!r}, which is not a file beside conf.py", "conf.py")
+        warn(Problem.export, f"edition_copy_text {config.edition_copy_text!r} is not a file beside conf.py", conf_location(app, "edition_copy_text"))
     domain = app.env.domains["edition"]
     example = next((unit.anchor for _, unit in domain.all_units()), "1.1")
     return ExportSettings(
@@ -98,6 +112,7 @@ def export_settings(app: Sphinx) -> ExportSettings:
         licence=values["licence"],
         licence_url=values["licence_url"],
         text_terms=values["text_terms"],
+        text_licence=values["text_licence"],
         copy_text_work=values["copy_text_work"],
         copy_text_sha256=digest,
         anchor_pattern=config.edition_anchor_pattern,

@@ -111,7 +111,8 @@ def header(root: Element, settings: ExportSettings, apparatus: Apparatus) -> Non
     )
     sub(pattern, "p", f"A paragraph's anchor (such as {settings.example_anchor}) is its n; its xml:id is the "
         f"letter {settings.fragment_prefix} and the anchor, as in the fragment of its address online.")
-    persons(sub(sub(head, "profileDesc"), "particDesc"), apparatus)
+    if apparatus.persons:
+        persons(sub(sub(head, "profileDesc"), "particDesc"), apparatus)
     revisions = sub(head, "revisionDesc")
     _changes(revisions, settings.versions)
     if not len(revisions):
@@ -136,15 +137,8 @@ def persons(parent: Element, apparatus: Apparatus) -> None:
 
 def back(root: Element, apparatus: Apparatus) -> None:
     back = sub(root, "back")
-    glossary = sub(back, "div", type="glossary")
-    sub(glossary, "head", "Glossary")
-    terms = sub(glossary, "list", type="gloss")
-    for term in apparatus.glossary.values():
-        sub(terms, "label", term.term, xml_id=f"term-{term.id}")
-        item = sub(terms, "item", term.definition)
-        if term.also:
-            sub(item, "note", term.also, type="also")
-        sources_list(item, term.sources)
+    if apparatus.glossary:
+        glossary(sub(back, "div", type="glossary"), apparatus)
     structure = [n for n in apparatus.textual_notes.values() if n.kind == "structure"]
     if structure:
         division = sub(back, "div", type="textual-notes")
@@ -153,9 +147,26 @@ def back(root: Element, apparatus: Apparatus) -> None:
             paragraph = sub(division, "p")
             sub(paragraph, "ref", note.target.anchor, target=f"#p{note.target.anchor}")
             paragraph[-1].tail = f": {note.adopted}. The copy-text: {note.copy_text}. {note.reason}"
-    works = sub(back, "div", type="bibliography")
-    sub(works, "head", "Works cited")
-    listing = sub(works, "listBibl")
+    if apparatus.bibliography:
+        works(sub(back, "div", type="bibliography"), apparatus)
+    if not len(back):
+        root.find(tei("text")).remove(back)
+
+
+def glossary(division: Element, apparatus: Apparatus) -> None:
+    sub(division, "head", "Glossary")
+    terms = sub(division, "list", type="gloss")
+    for term in apparatus.glossary.values():
+        sub(terms, "label", term.term, xml_id=f"term-{term.id}")
+        item = sub(terms, "item", term.definition)
+        if term.also:
+            sub(item, "note", term.also, type="also")
+        sources_list(item, term.sources)
+
+
+def works(division: Element, apparatus: Apparatus) -> None:
+    sub(division, "head", "Works cited")
+    listing = sub(division, "listBibl")
     for entry in apparatus.bibliography.values():
         csl = entry.csl
         bibl = sub(listing, "bibl", xml_id=f"w-{entry.id}", type=csl["type"])
