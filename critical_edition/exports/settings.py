@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from ..diagnostics import Problem, warn
 
@@ -66,7 +67,7 @@ def add_exports_config(app: Sphinx) -> None:
                          description="the copy-text file, from conf.py: the TEI header gives its SHA-256")
 
 
-def conf_location(app: Sphinx, name: str) -> str:
+def conf_location(app: Sphinx | Builder, name: str) -> str:
     """``conf.py:LINE`` of the line that sets ``name`` (the first line when none does)."""
     try:
         lines = Path(app.confdir, "conf.py").read_text(encoding="utf-8").splitlines()
@@ -76,7 +77,7 @@ def conf_location(app: Sphinx, name: str) -> str:
     return f"conf.py:{line}"
 
 
-def _section(app: Sphinx, where: str) -> nodes.Element | None:
+def _section(app: Sphinx | Builder, where: str) -> nodes.Element | None:
     """``page`` or ``page#section-id``: that part of a page's doctree."""
     if not where:
         return None
@@ -92,7 +93,8 @@ def _section(app: Sphinx, where: str) -> nodes.Element | None:
     return next(iter(doctree.findall(nodes.section)), doctree)
 
 
-def export_settings(app: Sphinx) -> ExportSettings:
+def export_settings(app: Sphinx | Builder) -> ExportSettings:
+    """From the application or a builder: both hold the config, the env and the confdir."""
     config = app.config
     values = {**DEFAULTS, **config.edition_exports}
     confdir = Path(app.confdir)

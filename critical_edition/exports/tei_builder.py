@@ -34,6 +34,6 @@ class TeiBuilder(Builder):
         pass
 
     def finish(self) -> None:
-        settings = export_settings(self.app)
+        settings = export_settings(self)  # a builder has the config, env and confdir it asks for
         document = tei_document(settings, apparatus_for(self.env), text_units(self.env))
         (self.outdir / f"{settings.basename}.tei.xml").write_bytes(document)
