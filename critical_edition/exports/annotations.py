@@ -61,14 +61,14 @@ def _exact(kind: str, record: str, text: str, start: int, apparatus: Apparatus) 
     return max((f for f in records[record].forms if rest.startswith(f)), key=len, default=rest.split()[0])
 
 
-def quote_selector(text: str, start: int, exact: str, page_texts: list[str]) -> dict[str, str]:
-    """The phrase with the least context, in steps, that occurs once among the page's texts."""
+def quote_selector(text: str, start: int, exact: str, page_text: str) -> dict[str, str]:
+    """The phrase with the least context, in steps, that occurs once in the page's texts (joined by NULs)."""
     end = start + len(exact)
     width = CONTEXT_STEP
     while True:
         prefix, suffix = text[max(start - width, 0) : start], text[end : end + width]
         quote = prefix + exact + suffix
-        count = sum(t.count(quote) for t in page_texts)
+        count = page_text.count(quote)
         if count <= 1 or (start - width <= 0 and end + width >= len(text)):
             return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
         width += CONTEXT_STEP
@@ -97,7 +97,7 @@ def _body(kind: str, record: str, apparatus: Apparatus) -> list[object]:
 def annotations(settings: ExportSettings, apparatus: Apparatus, units: list[Unit], page_url: str, base: str) -> list[dict]:
     """One annotation per record, its targets in reading order."""
     places = list(_places(units, apparatus))
-    page_texts = [plain(cell) for unit in units for row in unit.block.rows for cell in row]
+    page_text = "\0".join(plain(cell) for unit in units for row in unit.block.rows for cell in row)
     targets: dict[tuple[str, str], list[dict]] = {}
     for kind, record, fragment, text, start in places:
         exact = _exact(kind, record, text, start, apparatus)
@@ -105,7 +105,7 @@ def annotations(settings: ExportSettings, apparatus: Apparatus, units: list[Unit
             "type": "FragmentSelector",
             "conformsTo": HTML_FRAGMENTS,
             "value": fragment,
-            "refinedBy": quote_selector(text, start, exact, page_texts),
+            "refinedBy": quote_selector(text, start, exact, page_text),
         }
         targets.setdefault((kind, record), []).append({"type": "SpecificResource", "source": page_url, "selector": selector})
     order = {"editorial": 0, "textual": 1, "person": 2, "term": 3}
@@ -134,4 +134,4 @@ def annotation_collection(settings: ExportSettings, apparatus: Apparatus, units:
         "total": len(items),
         "first": {"id": f"{url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    return (json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(collection, ensure_ascii=False) + "\n").encode("utf-8")

@@ -93,7 +93,7 @@ def corpus_json(settings: ExportSettings, apparatus: Apparatus, units: list[Unit
         "paragraphs": paragraph_records(units),
         "records": apparatus_records(apparatus),
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def corpus_csv(units: list[Unit]) -> bytes:

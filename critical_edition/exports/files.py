@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import weakref
 from pathlib import Path
 from typing import NamedTuple
@@ -31,30 +33,29 @@ class Export(NamedTuple):
     content: bytes
 
 
-#: The settings and exports of each application's current build.
-_made: weakref.WeakKeyDictionary[Sphinx, tuple[ExportSettings, list[Export]]] = weakref.WeakKeyDictionary()
+#: The settings and the exports of each application's current build.
+_settings: weakref.WeakKeyDictionary[Sphinx, ExportSettings] = weakref.WeakKeyDictionary()
+_made: weakref.WeakKeyDictionary[Sphinx, list[Export]] = weakref.WeakKeyDictionary()
 
 
 def settings_for(app: Sphinx) -> ExportSettings:
     """The build's settings, gathered (and their problems reported) once."""
-    return _made_for(app)[0]
+    if app not in _settings:
+        _settings[app] = export_settings(app)
+    return _settings[app]
 
 
 def exports_for(app: Sphinx) -> list[Export]:
     """The build's exports, made the first time they are asked for."""
-    return _made_for(app)[1]
-
-
-def _made_for(app: Sphinx) -> tuple[ExportSettings, list[Export]]:
     if app not in _made:
-        settings = export_settings(app)
-        _made[app] = (settings, make_exports(app, settings))
+        _made[app] = make_exports(app, settings_for(app))
     return _made[app]
 
 
 def forget_exports(app: Sphinx, *args) -> None:
     """A new build makes its exports afresh."""
     _made.pop(app, None)
+    _settings.pop(app, None)
 
 
 def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
@@ -109,12 +110,29 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in ("html", "dirhtml") or not app.config.edition_metadata:
         forget_exports(app)
         return
-    folder = Path(app.outdir) / settings_for(app).dir
+    settings = settings_for(app)
+    folder = Path(app.outdir) / settings.dir
+    stamp_file = Path(app.doctreedir) / "edition-exports.stamp"
+    stamp = _stamp(app, settings)
+    if app not in _made and stamp_file.is_file():
+        written = stamp_file.read_text(encoding="utf-8").split("\n")
+        if written[0] == stamp and all((folder / name).is_file() for name in written[1:]):
+            forget_exports(app)
+            return  # nothing the exports are made from has changed since they were written
     folder.mkdir(parents=True, exist_ok=True)
-    sources = {path.name: path for path, _, _ in settings_for(app).site_files}
+    sources = {path.name: path for path, _, _ in settings.site_files}
     for export in exports_for(app):
         target = folder / export.name
         content = export.content or sources[export.name].read_bytes()
         if not target.exists() or target.read_bytes() != content:
             target.write_bytes(content)
+    stamp_file.write_text("\n".join([stamp, *(export.name for export in exports_for(app))]), encoding="utf-8")
     forget_exports(app)
+
+
+def _stamp(app: Sphinx, settings: ExportSettings) -> str:
+    """A hash of everything the exports are made from: the text as read, the data, the settings, the files added."""
+    files = [(str(path), path.stat().st_mtime_ns if path.is_file() else -1) for path, _, _ in settings.site_files]
+    code = sorted((p.name, p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("*.py"))
+    made_from = (text_units(app.env), app.env.edition_apparatus[0], settings._replace(site_files=files), code)
+    return hashlib.sha256(pickle.dumps(made_from)).hexdigest()

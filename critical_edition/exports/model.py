@@ -15,8 +15,6 @@ from typing import NamedTuple
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
-from ..text.anchors import UNIT_TYPES
-from ..text.domain import EditionDomain
 from ..text.nodes import block_paragraph_number, card, emendation, mention, note_works, paragraph_number
 
 
@@ -148,7 +146,8 @@ def block_of(node: nodes.Element) -> Block:
     return Block("list", items, labels)
 
 
-def _headings(node: nodes.Node) -> tuple[str, ...]:
+def headings_of(node: nodes.Node) -> tuple[str, ...]:
+    """The titles of the sections a unit stands in, outermost first."""
     titles = []
     current = node.parent
     while current is not None:
@@ -159,22 +158,9 @@ def _headings(node: nodes.Node) -> tuple[str, ...]:
 
 
 def text_units(env: BuildEnvironment) -> list[Unit]:
-    """Every anchored unit of the text documents, in the order of ``edition_text_documents``."""
-    domain = env.domains["edition"]
-    assert isinstance(domain, EditionDomain)
-    units: list[Unit] = []
-    for docname in env.config.edition_text_documents:
-        if docname not in domain.units:
-            continue
-        doctree = env.get_doctree(docname)
-        for unit in domain.units[docname]:
-            node = doctree.ids.get(unit.fragment)
-            if not isinstance(node, UNIT_TYPES):
-                continue
-            parts = unit.anchor.split(".")
-            section = parts[-2] if len(parts) > 1 else ""
-            units.append(Unit(docname, unit.anchor, unit.fragment, section, _headings(node), block_of(node), unit.text))
-    return units
+    """Every anchored unit of the text documents, in the order of ``edition_text_documents``, as read."""
+    taken = getattr(env, "edition_exports_read", {})
+    return [unit for docname in env.config.edition_text_documents for unit in taken.get(docname, {}).get("units", [])]
 
 
 def plain(parts: tuple[Inline, ...]) -> str:

@@ -12,7 +12,6 @@ import hashlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
@@ -52,10 +51,10 @@ class ExportSettings(NamedTuple):
     anchor_pattern: str
     fragment_prefix: str
     example_anchor: str
-    #: The section of a page that states the editorial principles.
-    principles: nodes.Element | None
-    #: The page of the versions.
-    versions: nodes.Element | None
+    #: The editorial principles: (text, is a heading) of each paragraph.
+    principles: tuple[tuple[str, bool], ...] | None
+    #: The versions: (number, ISO date, what it brought).
+    versions: tuple[tuple[str | None, str | None, str], ...] | None
     #: Files beside the data when they exist: (path, format, licence).
     site_files: list[tuple[Path, str, str]]
 
@@ -77,20 +76,18 @@ def conf_location(app: Sphinx | Builder, name: str) -> str:
     return f"conf.py:{line}"
 
 
-def _section(app: Sphinx | Builder, where: str) -> nodes.Element | None:
-    """``page`` or ``page#section-id``: that part of a page's doctree."""
+def _taken(app: Sphinx | Builder, key: str, where: str):
+    """What was read for ``key`` from the page (``page`` or ``page#section-id``) that ``where`` names."""
     if not where:
         return None
-    docname, _, section_id = where.partition("#")
+    docname = where.partition("#")[0]
     if docname not in app.env.all_docs:
         warn(Problem.export, f"edition_exports names the page {docname!r}, which the edition does not have", conf_location(app, "edition_exports"))
         return None
-    doctree = app.env.get_doctree(docname)
-    if section_id:
-        if section_id not in doctree.ids:
-            warn(Problem.export, f"edition_exports names the section {where!r}, which the page does not have", conf_location(app, "edition_exports"))
-        return doctree.ids.get(section_id)
-    return next(iter(doctree.findall(nodes.section)), doctree)
+    taken = getattr(app.env, "edition_exports_read", {}).get(docname, {}).get(key)
+    if taken is None:
+        warn(Problem.export, f"edition_exports names the section {where!r}, which the page does not have", conf_location(app, "edition_exports"))
+    return taken
 
 
 def export_settings(app: Sphinx | Builder) -> ExportSettings:
@@ -120,7 +117,7 @@ def export_settings(app: Sphinx | Builder) -> ExportSettings:
         anchor_pattern=config.edition_anchor_pattern,
         fragment_prefix=config.edition_fragment_prefix,
         example_anchor=example,
-        principles=_section(app, values["principles"]),
-        versions=_section(app, values["versions"]),
+        principles=_taken(app, "principles", values["principles"]),
+        versions=_taken(app, "versions", values["versions"]),
         site_files=[(confdir / path, label, licence) for path, label, licence in values["site_files"]],
     )

@@ -10,10 +10,7 @@ and the works cited in the back. The document is valid against tei_all.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from xml.etree.ElementTree import Element, register_namespace, tostring
-
-from docutils import nodes
 
 from ..data.apparatus import Apparatus
 from .model import Unit
@@ -33,35 +30,18 @@ def _dated(parent: Element, tag: str, value: str | None, **attributes: str) -> N
         sub(parent, tag, value, when=value if ISO_DATE.match(value) else None, **attributes)
 
 
-def _paragraphs(parent: Element, section: nodes.Element | None) -> None:
-    """The prose of a section of a page as TEI paragraphs (headings and list items each one)."""
-    found = False
-    for node in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.title))) if section else []:
-        if isinstance(node.parent, nodes.section) and node.parent is section and isinstance(node, nodes.title):
-            continue
-        text = " ".join(node.astext().split())
-        if text:
-            sub(parent, "p", text, rend="head" if isinstance(node, nodes.title) else None)
-            found = True
-    if not found:
+def _paragraphs(parent: Element, prose: tuple[tuple[str, bool], ...] | None) -> None:
+    """The prose of the editorial principles as TEI paragraphs."""
+    for text, heading in prose or ():
+        sub(parent, "p", text, rend="head" if heading else None)
+    if not prose:
         sub(parent, "p", "See the edition's pages.")
 
 
-def _changes(parent: Element, section: nodes.Element | None) -> None:
-    """One ``change`` per subsection of the versions page: "Version 0.1 (25 November 2026)"."""
-    for version in section.findall(nodes.section) if section else []:
-        if version is section:
-            continue
-        title = version[0].astext()
-        match = re.match(r"Version (\S+) \((.+)\)", title)
-        when = None
-        if match:
-            try:
-                when = datetime.strptime(match.group(2), "%d %B %Y").date().isoformat()
-            except ValueError:
-                when = None
-        text = " ".join(" ".join(p.astext().split()) for p in version.findall(nodes.paragraph))
-        sub(parent, "change", text or title, n=match.group(1) if match else None, when=when)
+def _changes(parent: Element, versions: tuple[tuple[str | None, str | None, str], ...] | None) -> None:
+    """One ``change`` per version."""
+    for number, when, text in versions or ():
+        sub(parent, "change", text, n=number, when=when)
 
 
 def header(root: Element, settings: ExportSettings, apparatus: Apparatus) -> None:
@@ -198,4 +178,4 @@ def tei_document(settings: ExportSettings, apparatus: Apparatus, units: list[Uni
     text = sub(root, "text")
     TextWriter(apparatus).body(sub(text, "body"), units)
     back(text, apparatus)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode("utf-8") + b"\n"

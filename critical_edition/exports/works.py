@@ -55,7 +55,7 @@ def csl_items(apparatus: Apparatus) -> list[dict]:
 
 
 def works_csl_json(apparatus: Apparatus) -> bytes:
-    return (json.dumps(csl_items(apparatus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(csl_items(apparatus), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def bibtex_value(text: str) -> str:
