@@ -69,6 +69,8 @@ epub_uid = "edition-identifier"
 epub_publisher = "The editors"
 epub_contributor = "The editors"
 epub_copyright = copyright
+# Sphinx keeps the previous build information here when the configuration changes: not part of the book.
+epub_exclude_files = [".buildinfo.bak"]
 epub_description = (
     "A critical edition of Chapter 7, The Party, of the Platform of the Joint Opposition (1927), in the English "
     "translation as transcribed by the Marxists Internet Archive, with paragraph numbers, the authors' notes, "
