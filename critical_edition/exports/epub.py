@@ -97,6 +97,9 @@ def epub_handlers(app: Sphinx) -> None:
     """For the EPUB builder: the HTML handlers of every node, the edition's own replaced, and its style."""
     if app.builder.name != "epub":
         return
+    # Only now: a translator registered for any builder makes pydata-sphinx-theme
+    # wrap that one alone, and leave the HTML builder's without its own.
+    app.set_translator("epub", EpubTranslator, override=True)
     handlers = app.registry.translation_handlers
     epub = handlers.setdefault("epub", {})
     for name, pair in handlers.get("html", {}).items():
@@ -109,5 +112,4 @@ def epub_handlers(app: Sphinx) -> None:
 
 def setup_epub(app: Sphinx) -> None:
     app.add_builder(EditionEpubBuilder, override=True)
-    app.set_translator("epub", EpubTranslator)
     app.connect("builder-inited", epub_handlers)

@@ -1,8 +1,8 @@
 """The reading text as the exports see it: units, headings and inline parts, from the doctrees.
 
 Every export (TEI, annotations, JSON, CSV, plain text) is written from this one
-model, which is read from the doctrees the build has already made and from the
-apparatus records, never from the HTML pages. Inline, a unit is plain text with
+model, taken from each text document's doctree when it is read (see
+:mod:`.reading`), with the apparatus records, never from the HTML pages. Inline, a unit is plain text with
 the edition's nodes kept apart: a name or term, an adopted reading, the marker
 of an authors' or an editors' note.
 """
