@@ -13,6 +13,8 @@ TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 ANNOTATOR    := $(TOOLS)/annotator.js
+JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
+CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
 .PHONY: help html pdf latex tei epub site test serve anchors bench clean distclean tools
 
@@ -32,7 +34,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,preview]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test,preview]'
 	touch $@
 
 html: $(VENV)/.installed
@@ -75,7 +77,19 @@ $(ANNOTATOR):
 	    node_modules/.bin/esbuild --bundle --format=iife --global-name=Annotator --log-level=warning --outfile=annotator.js; \
 	else echo "npm is missing: the annotation anchoring test will not run"; fi
 
-tools: $(AXE) $(VNU) $(ANNOTATOR)
+# What runs Zotero's translators offline (tests/zotero): jsdom, an XPath engine, XRegExp.
+$(JSDOM):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) jsdom@26.1.0 xpath@0.0.34 xregexp@5.1.2; \
+	else echo "npm is missing: the tests through Zotero's translators will not run"; fi
+
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own: it
+# pins an older jsonschema than the edition's.
+$(CFFCONVERT):
+	$(PYTHON) -m venv $(TOOLS)/cffconvert
+	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
+
+tools: $(AXE) $(VNU) $(JSDOM) $(CFFCONVERT) $(ANNOTATOR)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

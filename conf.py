@@ -22,10 +22,13 @@ edition_data_dir = "footnotes"
 edition_text_documents = ["chapter"]
 edition_anchor_manifest = "source/anchor-manifest.json"
 
+# The chapter's neighbours in the Platform, on the Marxists Internet Archive.
+PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
+
 # The edition's metadata record: every citation, meta tag and CITATION.cff agrees with it.
-# Set EDITION_BASEURL to the address where the edition is published; the default
-# is a reserved name that marks an unpublished build.
-html_baseurl = os.environ.get("EDITION_BASEURL", "https://edition.invalid/platform-1927-ch07/")
+# Set EDITION_BASEURL to the address where the edition is published. Without it the
+# pages cite the address they are read at (the build says so once).
+html_baseurl = os.environ.get("EDITION_BASEURL", "")
 edition_metadata = {
     "id": "platform-1927-ch07",
     "title": "The Party",
@@ -34,6 +37,16 @@ edition_metadata = {
     "issued": "2026-11-25",
     "version": release,
     "language": "en",
+    "description": (
+        "A digital critical edition of Chapter 7, “The Party”, of the Platform of the Joint Opposition (1927),"
+        " in the English translation as transcribed by the Marxists Internet Archive, with its apparatus as open data."
+    ),
+    # The chapter's number in the Platform, and the copy-text (see note-on-the-text).
+    "position": 7,
+    "based_on": {"title": "Platform of the Joint Opposition: Chapter 7, The Party", "url": PLATFORM_ON_MIA + "ch07.htm"},
+    # As the licence page states them; the page itself is the licence document.
+    "rights": "Editorial matter: CC BY-SA 4.0. The reading text: distributed free of charge; see the licence page.",
+    "licence_page": "licence",
 }
 
 # The copy-text the exports describe (its SHA-256 goes into the TEI header).
@@ -71,14 +84,8 @@ epub_contributor = "The editors"
 epub_copyright = copyright
 # Sphinx keeps the previous build information here when the configuration changes: not part of the book.
 epub_exclude_files = [".buildinfo.bak"]
-epub_description = (
-    "A critical edition of Chapter 7, The Party, of the Platform of the Joint Opposition (1927), in the English "
-    "translation as transcribed by the Marxists Internet Archive, with paragraph numbers, the authors' notes, "
-    "the textual apparatus, the editors' notes and registers of persons, terms and works."
-)
+epub_description = edition_metadata["description"]
 
-# The chapter's neighbours in the Platform, on the Marxists Internet Archive.
-PLATFORM_ON_MIA = "https://www.marxists.org/archive/trotsky/1927/opposition/"
 edition_neighbours_label = "The Platform on the Marxists Internet Archive"
 edition_neighbours = {
     "chapter": [
@@ -89,11 +96,12 @@ edition_neighbours = {
 }
 
 # A page for addresses that lead nowhere, with links that work from any depth.
-notfound_urls_prefix = urlsplit(html_baseurl).path
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
 # HTML: sphinx-book-theme, with the authors' notes as sidenotes.
 html_theme = "sphinx_book_theme"
-html_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
+# The edition's title: a page's title and this one name "The Party" once between them.
+html_title = edition_metadata["container_title"]
 html_theme_options = {
     "use_sidenotes": True,
     "show_toc_level": 1,

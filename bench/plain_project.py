@@ -1,11 +1,15 @@
 """The plain projects the benchmark compares with: nothing of the edition but its words.
 
-Both are Sphinx, myst-parser and sphinx-book-theme. The first is the chapter,
+All are Sphinx, myst-parser and sphinx-book-theme. The first is the chapter,
 generated from the copy-text: paragraphs, the authors' notes as plain MyST
-footnotes. The second holds every page of the edition (front matter, chapter,
-registers) as plain headings, paragraphs and lists, taken from the edition's
-text build: it shows how much of the edition's build time its volume of text
-costs plain Sphinx, apart from the edition's own processing.
+footnotes. The other two hold every page of the edition (front matter,
+chapter, registers) as plain text. The pages project, the baseline of the
+headline ratio, takes them from the edition's built HTML: every heading,
+paragraph, list item, definition and table cell as one block of MyST, as the
+pages show them. The text project takes them from the edition's text build,
+whose lines are wrapped at 70 characters: every wrapped line is a soft break,
+a node of its own for plain Sphinx, which the edition's sources do not have,
+so it makes plain Sphinx look slower than on the same pages.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 CONF = '''project = "Plain chapter"
 extensions = ["myst_parser"]
@@ -85,4 +91,51 @@ def write_plain_edition_text(edition_conf_dir: Path, edition_source: Path, targe
         pages.append(name)
     toctree = "\n".join(pages)
     (target / "index.md").write_text(f"# Plain edition text\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+    return target
+
+
+#: The blocks of a built page that hold its words, and what each becomes in MyST.
+BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "pre", "blockquote")
+#: What a built page shows beside its text: controls, cards, numbers, scripts.
+NOT_TEXT = "script, style, dialog, nav, .headerlink, .edition-card, .edition-cite, .edition-anchor, .edition-anchor-block"
+
+
+def plain_html_page_markdown(page_html: str) -> str:
+    """The article of one built page as plain MyST: each block of text on one line, no markup."""
+    soup = BeautifulSoup(page_html, "lxml")
+    article = soup.select_one("article") or soup.body
+    for element in article.select(NOT_TEXT):
+        element.decompose()
+    out = []
+    for element in article.find_all(BLOCKS):
+        if element.find(BLOCKS):  # a container: its inner blocks are written instead
+            direct = "".join(t for t in element.find_all(string=True, recursive=False)).strip()
+            if not direct:
+                continue
+        text = " ".join(element.get_text(" ").split())
+        if not text:
+            continue
+        text = text.replace("*", "\\*").replace("`", "\\`").replace("<", "&lt;")
+        if element.name[0] == "h" and element.name[1:].isdigit():
+            out.append("#" * int(element.name[1]) + " " + text)
+        elif element.name == "li":
+            out.append("- " + text)
+        else:
+            out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def write_plain_edition_pages(html_dir: Path, target: Path) -> Path:
+    """A plain project of every page the edition's HTML build wrote, into ``target``; return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "conf.py").write_text(CONF.replace("Plain chapter", "Plain edition pages"), encoding="utf-8")
+    pages = []
+    for page in sorted(html_dir.glob("*.html")):
+        if page.stem in {"search", "genindex"}:
+            continue
+        name = "home" if page.stem == "index" else page.stem
+        (target / f"{name}.md").write_text(plain_html_page_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
+        pages.append(name)
+    toctree = "\n".join(pages)
+    (target / "index.md").write_text(f"# Plain edition pages\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
     return target

@@ -8,6 +8,7 @@ text), ``html``, ``latex`` and ``plaintext`` (each builder's output) and
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -26,7 +27,8 @@ from .text import setup_text
 from .text.domain import EditionDomain
 from .text.nodes import register_nodes
 
-__version__ = "0.1.0"
+#: The installed distribution's version: pyproject.toml is its one source.
+__version__ = version("critical-edition")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

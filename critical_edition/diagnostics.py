@@ -45,6 +45,8 @@ class Problem(enum.Enum):
     note_duplicate = "note_duplicate"
     #: A stand-off target phrase matches nothing, or more than one place.
     target = "target"
+    #: A record rests on web copies only, or cites an address the source policy rules out.
+    source = "source"
     #: What ``edition_exports`` names (the copy-text, a page, a work) does not exist.
     export = "export"
 

@@ -31,7 +31,11 @@ def _edition_srcdir(tmp: Path) -> Path:
     return srcdir
 
 
+#: The tests build the edition as it is published: under a base address (a reserved name).
+EDITION_BASEURL = "https://edition.invalid/platform-1927-ch07/"
 EDITION_OVERRIDES = {
+    "html_baseurl": EDITION_BASEURL,
+    "notfound_urls_prefix": "/platform-1927-ch07/",
     "edition_data_dir": str(PROJECT / "footnotes"),
     "edition_anchor_manifest": str(PROJECT / "source" / "anchor-manifest.json"),
     "edition_copy_text": str(COPY_TEXT),

@@ -98,7 +98,7 @@ def test_a_person_named_nowhere_is_reported(built):
     )
     warnings = built(**{"text.md": text}).warning.getvalue()
     assert re.search(
-        r"footnotes/persons\.yaml:13: WARNING: person 'lenin': no form \('Lenin'\) is found in the reading text \[edition\.unused\]",
+        r"footnotes/persons\.yaml:15: WARNING: person 'lenin': no form \('Lenin'\) is found in the reading text \[edition\.unused\]",
         warnings,
     )
 
@@ -123,7 +123,7 @@ def test_editing_a_person_rereads_only_the_pages_that_show_persons(built):
     assert "Chairman" in (app.outdir / "text.html").read_text(encoding="utf-8")
 
 
-PROSE_WORK = '\n- id: prose-work\n  type: book\n  title: "A Work Cited in Prose"\n'
+PROSE_WORK = '\n- id: prose-work\n  type: book\n  kind: scholarly\n  title: "A Work Cited in Prose"\n'
 
 
 def test_a_work_cited_only_in_prose_is_used_and_linked(built):

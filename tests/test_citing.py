@@ -9,7 +9,7 @@ import shutil
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT
+from conftest import EDITION_BASEURL, PROJECT
 from critical_edition.citing.citations import ANCHOR_TOKEN, FORMS, cite_paragraph, citation_templates
 
 METADATA = {
@@ -53,8 +53,10 @@ def test_bibtex_and_csl_json():
     cited = citations("7.P3.1")
     assert re.match(r"@incollection\{[\w.-]+-7\.P3\.1,", cited["bibtex"])
     assert "url = {https://edition.invalid/platform/chapter.html#p7.P3.1}" in cited["bibtex"]
-    item = json.loads(cited["csl-json"])[0]
-    assert item["type"] == "chapter" and item["locator"] == "7.P3.1" and item["label"] == "paragraph"
+    cited_item = json.loads(cited["csl-json"])["citationItems"][0]
+    assert cited_item["locator"] == "7.P3.1" and cited_item["label"] == "paragraph"
+    item = cited_item["itemData"]
+    assert item["type"] == "chapter" and "locator" not in item and "label" not in item
     assert item["issued"] == {"date-parts": [[2026, 11, 25]]}
 
 
@@ -70,15 +72,15 @@ def test_the_page_carries_the_templates_from_the_metadata_record(chapter_soup):
     data = json.loads(chapter_soup.find(id="edition-cite-data").string)
     conf = {}
     exec((PROJECT / "conf.py").read_text(encoding="utf-8"), conf)
-    expected = citation_templates(conf["edition_metadata"], conf["html_baseurl"], "chapter.html")
+    expected = citation_templates(conf["edition_metadata"], EDITION_BASEURL, "chapter.html")
     assert data["templates"] == expected
-    assert data["page"] == conf["html_baseurl"] + "chapter.html"
+    assert data["page"] == EDITION_BASEURL + "chapter.html"
 
 
 def test_reference_managers_find_their_metadata(chapter_soup):
     meta = {m["name"]: m["content"] for m in chapter_soup.select("meta[name]")}
     assert meta["citation_title"] == "The Party"
-    assert meta["citation_author"] == "Joint Opposition"
+    assert meta["citation_author"] == "Joint Opposition,"  # an organisation: one field, in Zotero's reading
     assert meta["citation_publication_date"] == "2026/11/25"
     assert meta["citation_inbook_title"].startswith("Platform of the Joint Opposition")
     assert meta["DC.title"] == "The Party"
@@ -106,15 +108,30 @@ def test_how_to_cite_is_generated_from_the_record(edition_html):
 
 
 def test_another_project_links_to_a_paragraph_through_objects_inv(edition_html, make_app, tmp_path):
+    """Every form the README gives, from a project without the extension; labels keep the anchors' case."""
     srcdir = tmp_path / "linking"
     shutil.copytree(PROJECT / "tests" / "roots" / "test-linking", srcdir)
     shutil.copy(edition_html.outdir / "objects.inv", srcdir / "objects.inv")
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert app.warning.getvalue() == ""
+    chapter = "https://edition.invalid/platform-1927-ch07/chapter.html"
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     hrefs = [a["href"] for a in page.select("a.reference.external")]
-    assert hrefs == ["https://edition.invalid/platform-1927-ch07/chapter.html#p7.4.2"] * 2
+    assert hrefs == [f"{chapter}#p7.4.2"] * 2 + [f"{chapter}#p7.P3.1"] * 2
+    notes = BeautifulSoup((app.outdir / "notes.html").read_text(encoding="utf-8"), "lxml")
+    assert [a["href"] for a in notes.select("a.reference.external")] == [f"{chapter}#p7.P3.1", f"{chapter}#p7.4.2"]
+
+
+def test_the_inventory_keeps_the_anchors_case_and_only_pages_the_site_has(edition_html):
+    from sphinx.util.inventory import InventoryFile
+
+    with open(edition_html.outdir / "objects.inv", "rb") as stream:
+        labels = InventoryFile.load(stream, "", lambda base, uri: uri)["std:label"]
+    assert "7.P3.1" in labels and "7.p3.1" not in labels
+    assert labels["7.P3.1"].uri == "chapter.html#p7.P3.1"
+    assert not {"genindex", "modindex", "py-modindex"} & set(labels)
+    assert all((edition_html.outdir / label.uri.split("#")[0]).exists() for label in labels.values())
 
 
 def test_a_renamed_anchor_keeps_its_old_fragment_through_an_alias(make_root):

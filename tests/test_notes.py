@@ -68,3 +68,19 @@ def test_notes_are_footnotes_in_the_latex_source(edition_latex):
     assert r"\edanchor{7.4.2}" in tex
     assert r"\edblockanchor{7.1.2}" in tex
     assert edition_latex.warning.getvalue() == ""
+
+
+def test_the_copy_of_the_book_themes_footnote_transform_follows_the_installed_theme():
+    """html/sidenotes.py copies the theme's private transform: a new theme must be read again before it is trusted."""
+    import hashlib
+    import inspect
+    from importlib.metadata import version
+
+    from sphinx_book_theme._transforms import HandleFootnoteTransform
+
+    from critical_edition.html.sidenotes import FOLLOWS_SOURCE_SHA256, FOLLOWS_THEME
+
+    name, followed = FOLLOWS_THEME
+    assert version(name) == followed
+    source = inspect.getsource(HandleFootnoteTransform).encode("utf-8")
+    assert hashlib.sha256(source).hexdigest() == FOLLOWS_SOURCE_SHA256

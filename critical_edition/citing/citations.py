@@ -1,6 +1,8 @@
 """Citations of a paragraph, from one metadata record of the edition, through a CSL processor.
 
 The record lives in ``conf.py`` (``edition_metadata``, plus ``html_baseurl``).
+Without ``html_baseurl`` the page's address is left to the reader's browser: the
+templates carry :data:`PAGE_TOKEN` where the address goes.
 Each style is rendered once by citeproc-py with a stand-in for the paragraph
 anchor; a paragraph's citation is that rendering with its anchor put in, so the
 page carries one template per style instead of one citation per paragraph.
@@ -19,10 +21,16 @@ if TYPE_CHECKING:  # citeproc-py is imported where a style is rendered: a rebuil
 from ..build_cache import cached_bytes
 
 #: Part of the cache key of rendered citations: raised whenever the rendering changes.
-RENDERING_VERSION = "2"
+RENDERING_VERSION = "3"
 
 #: Stands for the anchor while a style is rendered; letters only, so no style alters it.
 ANCHOR_TOKEN = "QQANCHORQQ"
+#: Stands for the page's address when no base address is set: filled in where the page is read.
+PAGE_TOKEN = "QQPAGEQQ"
+#: The CSL schema of a citation: the item beside its locator.
+CSL_CITATION_SCHEMA = "https://resource.citationstyles.org/schema/latest/input/json/csl-citation.json"
+#: biblatex's names of the languages most often met (ISO 639-1 code to babel name).
+BIBLATEX_LANGUAGES = {"en": "english", "fr": "french", "de": "ngerman", "ru": "russian", "es": "spanish", "it": "italian"}
 
 #: Label shown for each form, the CSL style it comes from, and what of it: a note, a
 #: bibliography entry, or an entry followed by the in-text citation (author-date styles).
@@ -41,10 +49,7 @@ REQUIRED = ("title", "container_title", "authors", "issued", "version")
 
 def metadata_problems(metadata: dict[str, Any], base_url: str) -> list[str]:
     """What is missing from the edition's metadata record."""
-    problems = [f"edition_metadata lacks {key!r}" for key in REQUIRED if not metadata.get(key)]
-    if not base_url:
-        problems.append("html_baseurl must be set: permalinks and citations are built on it")
-    return problems
+    return [f"edition_metadata lacks {key!r}" for key in REQUIRED if not metadata.get(key)]
 
 
 def _date_parts(iso: str) -> dict[str, list[list[int]]]:
@@ -52,8 +57,15 @@ def _date_parts(iso: str) -> dict[str, list[list[int]]]:
 
 
 def permalink(base_url: str, page: str, fragment: str) -> str:
-    """The permanent address of a paragraph."""
+    """The permanent address of a paragraph; relative to the site when no base address is set."""
+    if not base_url:
+        return f"{page}#{fragment}"
     return f"{base_url.rstrip('/')}/{page}#{fragment}"
+
+
+def page_address(base_url: str, page: str) -> str:
+    """The address of a page: absolute under the base address, else relative to the site."""
+    return permalink(base_url, page, "")[:-1]
 
 
 def csl_item(metadata: dict[str, Any], base_url: str, url: str) -> dict[str, Any]:
@@ -111,37 +123,55 @@ def _style(style_name: str) -> CitationStylesStyle:
 
 
 def _bibtex(metadata: dict[str, Any], item: dict[str, Any]) -> str:
+    """A biblatex entry (read by BibTeX too): the paragraph as its pages, with ``pagination``."""
+
     def names(people: list[dict[str, str]]) -> str:
         return " and ".join(
             "{" + p["literal"] + "}" if "literal" in p else f"{p['family']}, {p.get('given', '')}".strip(", ")
             for p in people
         )
 
+    year, month, *_ = metadata["issued"].split("-") + [None]
+    language = metadata.get("language", "en")
     fields = {
+        "author": names(item["author"]),
         "title": "{" + item["title"] + "}",
         "booktitle": "{" + item["container-title"] + "}",
-        "author": names(item["author"]),
         "editor": names(item["editor"]) if "editor" in item else None,
-        "year": metadata["issued"][:4],
-        "edition": f"Version {item['version']}",
         "publisher": item.get("publisher"),
+        "date": metadata["issued"],
+        "year": year,
+        "month": str(int(month)) if month else None,
+        "version": item["version"],
+        "language": BIBLATEX_LANGUAGES.get(language, language),
+        "langid": BIBLATEX_LANGUAGES.get(language, language),
+        "pages": ANCHOR_TOKEN,
+        "pagination": "paragraph",
         "url": item["URL"],
-        "note": f"Paragraph {ANCHOR_TOKEN}",
     }
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
-    return f"@incollection{{{item['id']}-{ANCHOR_TOKEN},\n{body}\n}}"
+    return f"@incollection{{{item['id']},\n{body}\n}}"
+
+
+def _csl_citation(item: dict[str, Any]) -> dict[str, Any]:
+    """A CSL citation of one paragraph: the chapter as the item, the paragraph as its locator."""
+    return {
+        "schema": CSL_CITATION_SCHEMA,
+        "citationID": item["id"],
+        "citationItems": [{"id": item["id"], "itemData": item, "locator": ANCHOR_TOKEN, "label": "paragraph"}],
+        "properties": {"noteIndex": 0},
+    }
 
 
 @lru_cache(maxsize=16)
 def _templates(metadata_json: str, base_url: str, page: str, prefix: str) -> dict[str, str]:
     metadata = json.loads(metadata_json)
-    url = permalink(base_url, page, f"{prefix}{ANCHOR_TOKEN}")
+    url = f"{page_address(base_url, page) if base_url else PAGE_TOKEN}#{prefix}{ANCHOR_TOKEN}"
     item = csl_item(metadata, base_url, url)
+    item["id"] = f"{item['id']}-{ANCHOR_TOKEN}"  # one id per paragraph, the BibTeX key
     templates = {key: _render(style, form, item) for key, (_, style, form) in STYLES.items()}
     templates["bibtex"] = _bibtex(metadata, item)
-    templates["csl-json"] = json.dumps(
-        [{**item, "locator": ANCHOR_TOKEN, "label": "paragraph"}], ensure_ascii=False, indent=2
-    )
+    templates["csl-json"] = json.dumps(_csl_citation(item), ensure_ascii=False, indent=2)
     return templates
 
 
@@ -149,6 +179,8 @@ def citation_templates(
     metadata: dict[str, Any], base_url: str, page: str, prefix: str = "p", cache_dir: str | None = None
 ) -> dict[str, str]:
     """Every form of citation of the paragraphs of ``page``, with :data:`ANCHOR_TOKEN` for the anchor.
+
+    Without ``base_url``, :data:`PAGE_TOKEN` stands for the page's address.
 
     With ``cache_dir`` (the build's doctree folder), a rebuild reuses what an earlier build rendered.
     """
@@ -162,10 +194,12 @@ def citation_templates(
 
 def cite_whole(metadata: dict[str, Any], base_url: str, page: str) -> str:
     """The chapter as a whole, as a Chicago bibliography entry."""
-    item = csl_item(metadata, base_url, permalink(base_url, page, "")[:-1])
+    item = csl_item(metadata, base_url, page_address(base_url, page))
     return _render(STYLES["chicago-bibliography"][1], "entry", item, locator=None)
 
 
-def cite_paragraph(templates: dict[str, str], anchor: str) -> dict[str, str]:
-    """A paragraph's citations in every form: its anchor put into each template."""
-    return {form: template.replace(ANCHOR_TOKEN, anchor) for form, template in templates.items()}
+def cite_paragraph(templates: dict[str, str], anchor: str, page: str = "") -> dict[str, str]:
+    """A paragraph's citations in every form: its anchor (and the page's address, if left open) put in."""
+    return {
+        form: template.replace(ANCHOR_TOKEN, anchor).replace(PAGE_TOKEN, page) for form, template in templates.items()
+    }

@@ -34,7 +34,8 @@ class HowToCite(SphinxDirective):
         page = self.options["document"] + (config.html_file_suffix or ".html")
         anchor = self.options["example"].upper()
         prefix = config.edition_fragment_prefix
-        citations = cite_paragraph(citation_templates(metadata, base_url, page, prefix, str(self.env.doctreedir)), anchor)
+        templates = citation_templates(metadata, base_url, page, prefix, str(self.env.doctreedir))
+        citations = cite_paragraph(templates, anchor, page)  # without a base address, relative to the site
         link = permalink(base_url, page, f"{prefix}{anchor}")
         result: list[nodes.Node] = [
             nodes.paragraph("", "The chapter as a whole:"),

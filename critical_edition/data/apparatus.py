@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Finding, Problem
-from .record_checks import cross_check
 from .files import SCHEMAS_DIR, DataFile, load_schemas, read_data_file
+from .record_checks import cross_check
+from .source_policy import check_sources, read_policy
 from .records import (
+    FATAL,
+    Apparatus,
     AuthorsNote,
     BibliographyEntry,
     Citation,
@@ -31,9 +34,6 @@ from .records import (
 if TYPE_CHECKING:
     from referencing import Registry
 
-#: The problems that stop the build: the data cannot be read at all.
-FATAL = frozenset({Problem.yaml, Problem.schema})
-
 #: The kinds of record with an ``id``, and the class each is read into.
 KINDS_BY_ID = {
     "bibliography": BibliographyEntry,
@@ -44,32 +44,6 @@ KINDS_BY_ID = {
 }
 #: Every kind, in the order they are read; all are optional but the authors' notes.
 KINDS = ("authorial", *KINDS_BY_ID)
-
-
-class Apparatus(NamedTuple):
-    """All records, by kind and id."""
-
-    #: The authors' notes by number.
-    authors_notes: dict[int, AuthorsNote]
-    #: The works cited, by id.
-    bibliography: dict[str, BibliographyEntry]
-    #: The textual notes, by id.
-    textual_notes: dict[str, TextualNote]
-    #: The editorial notes, by id, in file order (their letters follow it).
-    editorial_notes: dict[str, EditorialNote]
-    #: The persons named, by id.
-    persons: dict[str, Person]
-    #: The glossary, by id.
-    glossary: dict[str, GlossaryTerm]
-    #: Schema and syntax problems (fatal) and cross-reference problems (warnings).
-    findings: tuple[Finding, ...]
-    #: A hash of every record's content, by ``kind:id``: what tells a page it must be read again.
-    digests: dict[str, str]
-
-    @property
-    def fatal(self) -> tuple[Finding, ...]:
-        """The findings that stop the build: unreadable or invalid files."""
-        return tuple(f for f in self.findings if f.problem in FATAL)
 
 
 def record_key(kind: str, record_id: str | int) -> str:
@@ -180,8 +154,11 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
         (),
         _digests(data),
     )
+    deny, policy_findings = read_policy(data_dir, shown_dir, schemas)
+    findings.extend(policy_findings)
     if not any(f.problem in FATAL for f in findings):
         findings.extend(cross_check(apparatus))
+        findings.extend(check_sources(apparatus, deny))
     return apparatus._replace(findings=tuple(findings))
 
 

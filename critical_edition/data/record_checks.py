@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from ..diagnostics import Finding, Problem
-
-if TYPE_CHECKING:
-    from .apparatus import Apparatus
+from .records import Apparatus
 
 
 def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:

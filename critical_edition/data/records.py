@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ..diagnostics import Finding, Problem
+
 
 class Source(NamedTuple):
     """Where an editorial statement comes from: a work in the bibliography."""
@@ -170,6 +172,12 @@ class Person(NamedTuple):
     sources: tuple[Source, ...]
     #: ``file:line`` of the record.
     location: str
+    #: Where the pairing of name and Wikidata id was verified.
+    wikidata_verified: str | None = None
+    #: Why no authority id is given, when none could be established.
+    authority_note: str | None = None
+    #: The person's entry in the Marxists Internet Archive's glossary of people.
+    mia_glossary: str | None = None
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any], location: str) -> Person:
@@ -184,6 +192,9 @@ class Person(NamedTuple):
             raw.get("wikidata"),
             Source.all_from_yaml(raw),
             location,
+            raw.get("wikidata_verified"),
+            raw.get("authority_note"),
+            raw.get("mia_glossary"),
         )
 
     @property
@@ -216,3 +227,33 @@ class GlossaryTerm(NamedTuple):
         return cls(
             raw["id"], raw["term"], tuple(raw["forms"]), raw["definition"], raw.get("also"), Source.all_from_yaml(raw), location
         )
+
+
+#: The problems that stop the build: the data cannot be read at all.
+FATAL = frozenset({Problem.yaml, Problem.schema})
+
+
+class Apparatus(NamedTuple):
+    """All records, by kind and id."""
+
+    #: The authors' notes by number.
+    authors_notes: dict[int, AuthorsNote]
+    #: The works cited, by id.
+    bibliography: dict[str, BibliographyEntry]
+    #: The textual notes, by id.
+    textual_notes: dict[str, TextualNote]
+    #: The editorial notes, by id, in file order (their letters follow it).
+    editorial_notes: dict[str, EditorialNote]
+    #: The persons named, by id.
+    persons: dict[str, Person]
+    #: The glossary, by id.
+    glossary: dict[str, GlossaryTerm]
+    #: Schema and syntax problems (fatal) and cross-reference problems (warnings).
+    findings: tuple[Finding, ...]
+    #: A hash of every record's content, by ``kind:id``: what tells a page it must be read again.
+    digests: dict[str, str]
+
+    @property
+    def fatal(self) -> tuple[Finding, ...]:
+        """The findings that stop the build: unreadable or invalid files."""
+        return tuple(f for f in self.findings if f.problem in FATAL)

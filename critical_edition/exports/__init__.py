@@ -14,12 +14,10 @@ from .downloads import setup_downloads
 from .epub import setup_epub
 from .files import write_exports
 from .reading import setup_reading
-from .settings import add_exports_config
 from .tei_builder import TeiBuilder
 
 
 def setup_exports(app: Sphinx) -> None:
-    add_exports_config(app)
     setup_reading(app)
     setup_downloads(app)
     setup_epub(app)

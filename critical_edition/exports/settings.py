@@ -59,13 +59,6 @@ class ExportSettings(NamedTuple):
     site_files: list[tuple[Path, str, str]]
 
 
-def add_exports_config(app: Sphinx) -> None:
-    app.add_config_value("edition_exports", {}, "html", types=frozenset({dict}),
-                         description="what the exports add to the metadata record")
-    app.add_config_value("edition_copy_text", "", "html", types=frozenset({str}),
-                         description="the copy-text file, from conf.py: the TEI header gives its SHA-256")
-
-
 def conf_location(app: Sphinx | Builder, name: str) -> str:
     """``conf.py:LINE`` of the line that sets ``name`` (the first line when none does)."""
     try:

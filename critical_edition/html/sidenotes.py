@@ -8,6 +8,10 @@ nodes are made in one pass, just before the theme's step (which then finds no
 marker left), and the marker becomes a link to the note and the note gets a
 link back, so that both can be reached by keyboard; on narrow screens the
 linked note is shown through the ``:target`` rule of the edition's style sheet.
+
+This module is the one place that copies the theme's private code: it follows
+``HandleFootnoteTransform`` of the version below, and a test fails when the
+installed theme's transform is no longer that one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..text.nodes import card, emendation
 from ..text.authors_notes import note_ids
+
+
+#: The theme and version whose footnote transform :func:`_make_sidenote` follows.
+FOLLOWS_THEME = ("sphinx-book-theme", "1.4.0")
+#: SHA-256 of that transform's source (``sphinx_book_theme/_transforms.py``, the class).
+FOLLOWS_SOURCE_SHA256 = "697d453630f6ddf7586dcded8b775b8f197341729041be21f96bf7aeb37aa8b8"
 
 
 def add_sidenotes(app) -> None:

@@ -18,11 +18,11 @@ from .cite_dialog import cite_button_html
 
 
 def visit_note_works(self, node: nodes.Element) -> None:
-    self.body.append('<span class="edition-note-works">')
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-note-works"))
 
 
 def visit_mention(self, node: nodes.Element) -> None:
-    self.body.append(f'<span class="edition-mention edition-{node["kind"]}">')
+    self.body.append(self.starttag(node, "span", "", CLASS=f"edition-mention edition-{node['kind']}"))
 
 
 def close_span(self, node: nodes.Element) -> None:
@@ -31,29 +31,30 @@ def close_span(self, node: nodes.Element) -> None:
 
 def visit_emendation(self, node: nodes.Element) -> None:
     self.body.append(
-        f'<span class="edition-emendation" tabindex="0" aria-describedby="{node["card_id"]}">'
+        self.starttag(node, "span", "", CLASS="edition-emendation", tabindex="0", **{"aria-describedby": node["card_id"]})
     )
 
 
 def visit_card(self, node: nodes.Element) -> None:
-    self.body.append(f'<span class="edition-card" role="tooltip" id="{node["ids"][0]}">')
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-card", role="tooltip"))
 
 
-def _anchor_link(node: nodes.Element) -> str:
+def _anchor_link(self, node: nodes.Element) -> str:
+    """The margin number, a link to its own paragraph, and the control that cites it."""
     anchor = node["anchor"]
-    return (
-        f'<a class="edition-anchor" href="#{node["refid"]}" '
-        f'title="Paragraph {anchor}: link to this paragraph">{anchor}</a>' + cite_button_html(anchor)
+    link = self.starttag(
+        node, "a", anchor, CLASS="edition-anchor", href=f"#{node['refid']}", title=f"Paragraph {anchor}: link to this paragraph"
     )
+    return f"{link}</a>{cite_button_html(anchor)}"
 
 
 def visit_paragraph_number(self, node: nodes.Element) -> None:
-    self.body.append(_anchor_link(node))
+    self.body.append(_anchor_link(self, node))
     raise nodes.SkipNode
 
 
 def visit_block_paragraph_number(self, node: nodes.Element) -> None:
-    self.body.append(f'<div class="edition-anchor-block">{_anchor_link(node)}</div>')
+    self.body.append(self.starttag(node, "div", "", CLASS="edition-anchor-block") + _anchor_link(self, node) + "</div>")
     raise nodes.SkipNode
 
 

@@ -9,6 +9,7 @@ from .attach import AttachStandoff
 from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
 from .domain import EditionDomain
+from .inventory import EditionStandardDomain
 from .outdated_pages import pages_with_changed_records
 from .registers import setup_registers
 
@@ -16,6 +17,7 @@ from .registers import setup_registers
 def setup_text(app: Sphinx) -> None:
     """The domain, the role and transforms that read the text, the registers, the checks after reading."""
     app.add_domain(EditionDomain)
+    app.add_domain(EditionStandardDomain, override=True)
     app.add_role("authors-note", AuthorsNoteRole())
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)

@@ -113,7 +113,14 @@ class PersonsRegister(RegisterDirective):
             body += nodes.paragraph("", f"{person.name}. {life}{person.role}")
             if person.wikidata:
                 url = f"https://www.wikidata.org/wiki/{person.wikidata}"
-                body += nodes.paragraph("", "Wikidata: ", nodes.reference(person.wikidata, person.wikidata, refuri=url))
+                verified = f" (pairing verified: {person.wikidata_verified})" if person.wikidata_verified else ""
+                body += nodes.paragraph("", "Wikidata: ", nodes.reference(person.wikidata, person.wikidata, refuri=url), nodes.Text(verified))
+            elif person.authority_note:
+                body += nodes.paragraph("", person.authority_note, classes=["edition-authority-note"])
+            if person.mia_glossary:
+                body += nodes.paragraph(
+                    "", "MIA glossary: ", nodes.reference(person.mia_glossary, person.mia_glossary, refuri=person.mia_glossary)
+                )
             body += sources_paragraph(person.sources, apparatus.bibliography)
             body += nodes.paragraph("", "Named in: ", backrefs("", kind="person", record=person.id))
             items += nodes.definition_list_item("", term, body)

@@ -151,12 +151,13 @@ def wrap_spans(pieces: list[Piece], spans: list[Span]) -> list[Span]:
         text = str(piece.node)
         replacement: list[nodes.Node] = []
         cursor = 0
-        for span in sorted(piece_spans, key=lambda s: s.start):
+        # a marker (an empty span) at the start of a wrapped phrase goes before it
+        for span in sorted(piece_spans, key=lambda s: (s.start, s.end)):
             start, end = span.start - piece.start, span.end - piece.start
             if start > cursor:
                 replacement.append(nodes.Text(text[cursor:start]))
             replacement.append(span.wrap(text[start:end]))
-            cursor = end
+            cursor = max(cursor, end)
         if cursor < len(text):
             replacement.append(nodes.Text(text[cursor:]))
         piece.node.parent.replace(piece.node, replacement)

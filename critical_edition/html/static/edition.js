@@ -39,12 +39,15 @@
     var current = {};
     var status = dialog.querySelector(".edition-cite-status");
 
+    /* Without a published base address, the page is cited where it is read. */
+    var page = data.page || window.location.href.split("#")[0].split("?")[0];
+
     function open(button) {
       var anchor = button.getAttribute("data-anchor");
-      var link = data.page + "#" + data.prefix + anchor;
+      var link = page + "#" + data.prefix + anchor;
       current = { permalink: link };
       Object.keys(data.templates).forEach(function (form) {
-        current[form] = data.templates[form].split(data.token).join(anchor);
+        current[form] = data.templates[form].split(data.token).join(anchor).split(data.pageToken).join(page);
       });
       dialog.querySelector(".edition-cite-anchor").textContent = anchor;
       var permalink = dialog.querySelector(".edition-cite-permalink");

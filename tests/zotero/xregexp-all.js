@@ -1,0 +1,1 @@
+module.exports = require("xregexp");  // the XRegExp build utilities.js expects, from the npm package
