@@ -76,8 +76,9 @@ edition_exports = {
 # The EPUB (make epub): its package metadata.
 epub_basename = "platform-1927-ch07-the-party"
 epub_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
-epub_identifier = html_baseurl
-epub_scheme = "URL"
+# The published address, or until there is one the edition's id.
+epub_identifier = html_baseurl or edition_metadata["id"]
+epub_scheme = "URL" if html_baseurl else ""
 epub_uid = "edition-identifier"
 epub_publisher = "The editors"
 epub_contributor = "The editors"

@@ -172,6 +172,7 @@ def main() -> None:
     edition_root = work / "edition"
     shutil.copytree(PROJECT / "source", edition_root / "source")
     shutil.copytree(PROJECT / "footnotes", edition_root / "footnotes")
+    shutil.copytree(PROJECT / "copy-text", edition_root / "copy-text")
     shutil.copy(PROJECT / "conf.py", edition_root / "conf.py")
     plain_text_root = write_plain_edition_text(edition_root, edition_root / "source", work / "plain-text")
     plain_text = Project("plain-text", plain_text_root, plain_text_root)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from pyld import jsonld
 
 from conftest import PROJECT
@@ -52,8 +53,12 @@ def test_a_collection_with_one_page_of_annotations_per_record(collection):
             assert selector["type"] == "FragmentSelector" and selector["value"].startswith("p7.")
             assert selector["refinedBy"]["type"] == "TextQuoteSelector"
             assert {"exact", "prefix", "suffix"} <= selector["refinedBy"].keys()
-    lenin = next(item for item in page["items"] if item["id"].endswith("#person-lenin"))
-    assert lenin["body"][0] == {"id": "http://www.wikidata.org/entity/Q1394", "purpose": "identifying"}
+    persons = yaml.safe_load((PROJECT / "footnotes" / "persons.yaml").read_text(encoding="utf-8"))
+    for record in persons:
+        item = next(item for item in page["items"] if item["id"].endswith(f"#person-{record['id']}"))
+        authorities = [b["id"] for b in item["body"] if b.get("purpose") == "identifying"]
+        expected = [f"http://www.wikidata.org/entity/{record['wikidata']}"] if "wikidata" in record else []
+        assert authorities == expected + ([record["mia_glossary"]] if "mia_glossary" in record else [])
 
 
 def test_pyld_expands_every_annotation_against_the_local_context_without_loss(collection):

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from conftest import COPY_TEXT, IN_CI, PROJECT
@@ -71,6 +72,13 @@ def test_persons_terms_and_works_point_at_their_records(tei_path):
     ids = set(tree.xpath("//@xml:id"))
     pointers = tree.xpath("//t:persName/@ref | //t:term/@ref | //t:ptr/@target | //t:note/@target", namespaces=NS)
     assert pointers and all(p.startswith("#") and p[1:] in ids for p in pointers)
-    lenin = tree.xpath("//t:person[@xml:id='person-lenin']", namespaces=NS)[0]
-    assert lenin.xpath("t:idno[@type='wikidata']/text()", namespaces=NS) == ["http://www.wikidata.org/entity/Q1394"]
-    assert lenin.xpath("t:birth/@when", namespaces=NS) == ["1870-04-22"]
+    for record in yaml.safe_load((PROJECT / "footnotes" / "persons.yaml").read_text(encoding="utf-8")):
+        person = tree.xpath(f"//t:person[@xml:id='person-{record['id']}']", namespaces=NS)[0]
+        if "mia_glossary" in record:
+            assert person.xpath("t:idno[@type='MIA-glossary']/text()", namespaces=NS) == [record["mia_glossary"]]
+        if "wikidata" in record:
+            assert person.xpath("t:idno[@type='wikidata']/text()", namespaces=NS) == [
+                f"http://www.wikidata.org/entity/{record['wikidata']}"
+            ]
+        if len(str(record.get("born", ""))) == 10:
+            assert person.xpath("t:birth/@when", namespaces=NS) == [str(record["born"])]

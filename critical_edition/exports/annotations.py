@@ -5,7 +5,8 @@ A target is the chapter's page with a ``FragmentSelector`` (the paragraph's
 id) refined by a ``TextQuoteSelector``: the phrase, with as much of the text
 before and after it, within its paragraph, as makes it occur once in the page.
 Motivations are the model's: editors' notes comment, textual notes edit,
-persons identify (the body names the Wikidata item), terms describe.
+persons identify (a body names the authority: the Wikidata item, the
+Marxists Internet Archive's glossary entry), terms describe.
 """
 
 from __future__ import annotations
@@ -87,8 +88,9 @@ def _body(kind: str, record: str, apparatus: Apparatus) -> list[object]:
         person = apparatus.persons[record]
         life = f" ({person.life})" if person.life else ""
         bodies: list[object] = [textual(f"{person.name}{life}: {person.role}", "describing")]
-        if person.wikidata:
-            bodies.insert(0, {"id": f"http://www.wikidata.org/entity/{person.wikidata}", "purpose": "identifying"})
+        authorities = [f"http://www.wikidata.org/entity/{person.wikidata}" if person.wikidata else None, person.mia_glossary]
+        for authority in reversed([a for a in authorities if a]):
+            bodies.insert(0, {"id": authority, "purpose": "identifying"})
         return bodies
     term = apparatus.glossary[record]
     return [textual(f"{term.term}: {term.definition}", "describing")]

@@ -87,12 +87,13 @@ def corpus_json(settings: ExportSettings, apparatus: Apparatus, units: list[Unit
             "container_title": metadata["container_title"],
             "version": metadata["version"],
             "issued": metadata["issued"],
-            "url": settings.base_url,
             "licence": settings.licence,
         },
         "paragraphs": paragraph_records(units),
         "records": apparatus_records(apparatus),
     }
+    if settings.base_url:
+        data["edition"]["url"] = settings.base_url
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 

@@ -60,11 +60,12 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     group += body
     for export in exports_for(app):
         path = f"{settings.dir}/{export.name}"
-        if app.builder.name not in ("html", "dirhtml"):  # an EPUB or a PDF carries no data: the site's
-            uri = f"{settings.base_url.rstrip('/')}/{path}"
+        if app.builder.name in ("html", "dirhtml"):
+            link: nodes.Node = nodes.reference(export.name, export.name, refuri=posixpath.relpath(path, page_dir or "."))
+        elif settings.base_url:  # an EPUB or a PDF carries no data: the published site's
+            link = nodes.reference(export.name, export.name, refuri=f"{settings.base_url.rstrip('/')}/{path}")
         else:
-            uri = posixpath.relpath(path, page_dir or ".")
-        link = nodes.reference(export.name, export.name, refuri=uri)
+            link = nodes.literal(export.name, export.name)
         body += _row(
             [
                 nodes.paragraph("", "", link, nodes.Text(f": {export.description}")),

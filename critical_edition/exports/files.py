@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import pickle
 import weakref
 from pathlib import Path
@@ -70,8 +71,13 @@ def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
     base, licence = settings.basename, settings.licence
     with_text = f"{licence} (the editorial matter); the reading text: {settings.text_licence}" if settings.text_licence else licence
     page = units[0].docname if units else "index"
-    page_url = settings.base_url.rstrip("/") + "/" + app.builder.get_target_uri(page).replace(".xhtml", ".html")
-    annotations_url = f"{settings.base_url.rstrip('/')}/{settings.dir}/{base}.annotations.jsonld"
+    page_uri = app.builder.get_target_uri(page).replace(".xhtml", ".html")
+    if settings.base_url:
+        page_url = settings.base_url.rstrip("/") + "/" + page_uri
+        annotations_url = f"{settings.base_url.rstrip('/')}/{settings.dir}/{base}.annotations.jsonld"
+    else:  # no published address yet: IRIs relative to the annotations' own file
+        page_url = posixpath.relpath(page_uri, settings.dir)
+        annotations_url = f"{base}.annotations.jsonld"
     exports = [
         Export(f"{base}.tei.xml", "TEI P5 XML", "The reading text with its whole apparatus", with_text,
                tei_document(settings, apparatus, units)),

@@ -61,7 +61,8 @@ def header(root: Element, settings: ExportSettings, apparatus: Apparatus) -> Non
     sub(publication, "publisher", settings.publisher)
     sub(publication, "date", metadata["issued"], when=metadata["issued"])
     sub(publication, "idno", metadata["version"], type="version")
-    sub(publication, "idno", settings.base_url, type="URI")
+    if settings.base_url:
+        sub(publication, "idno", settings.base_url, type="URI")
     availability = sub(publication, "availability")
     sub(availability, "licence", settings.licence, target=settings.licence_url)
     if settings.text_terms:
@@ -111,6 +112,10 @@ def persons(parent: Element, apparatus: Apparatus) -> None:
         _dated(element, "death", person.died)
         if person.wikidata:
             sub(element, "idno", f"http://www.wikidata.org/entity/{person.wikidata}", type="wikidata")
+        if person.mia_glossary:
+            sub(element, "idno", person.mia_glossary, type="MIA-glossary")
+        if person.authority_note:
+            sub(element, "note", person.authority_note, type="authority")
         sub(element, "note", person.role, type="role-1927")
         sources_list(element, person.sources)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from ..data.apparatus import Apparatus
 
@@ -43,10 +44,16 @@ def date_parts(value: str) -> dict:
     return {"date-parts": [[int(part) for part in value.split("-")]]}
 
 
+#: The variables CSL-JSON knows, from the official schema the project carries: the records' own fields stay out.
+CSL_VARIABLES = frozenset(
+    json.loads((Path(__file__).parent / "schemas" / "csl-data.json").read_text(encoding="utf-8"))["items"]["properties"]
+)
+
+
 def csl_items(apparatus: Apparatus) -> list[dict]:
     items = []
     for entry in apparatus.bibliography.values():
-        item = {key: value for key, value in entry.csl.items()}
+        item = {key: value for key, value in entry.csl.items() if key in CSL_VARIABLES}
         for key in DATES:
             if isinstance(item.get(key), str):
                 item[key] = date_parts(item[key])
