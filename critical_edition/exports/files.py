@@ -71,7 +71,9 @@ def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
     base, licence = settings.basename, settings.licence
     with_text = f"{licence} (the editorial matter); the reading text: {settings.text_licence}" if settings.text_licence else licence
     page = units[0].docname if units else "index"
-    page_uri = app.builder.get_target_uri(page).replace(".xhtml", ".html")
+    # The page's address in the HTML site, whichever builder is at work.
+    html_builder = app.builder.name in ("html", "dirhtml")
+    page_uri = app.builder.get_target_uri(page) if html_builder else page + (app.config.html_file_suffix or ".html")
     if settings.base_url:
         page_url = settings.base_url.rstrip("/") + "/" + page_uri
         annotations_url = f"{settings.base_url.rstrip('/')}/{settings.dir}/{base}.annotations.jsonld"
