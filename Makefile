@@ -45,6 +45,7 @@ latex: $(VENV)/.installed
 
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-quiet -interaction=nonstopmode"
+	$(BIN)/python -m critical_edition.latex.log_check $(PDF:.pdf=.log)
 	@echo "The PDF is at $(PDF)"
 
 # The TEI document alone (make html writes it too, into the site's data/).

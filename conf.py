@@ -47,6 +47,9 @@ edition_metadata = {
     # As the licence page states them; the page itself is the licence document.
     "rights": "Editorial matter: CC BY-SA 4.0. The reading text: distributed free of charge; see the licence page.",
     "licence_page": "licence",
+    # What the PDF's metadata names besides: its keywords, and the licence's address.
+    "keywords": ["Platform of the Joint Opposition", "Joint Opposition", "1927", "critical edition", "inner-party democracy"],
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 
 # The copy-text the exports describe (its SHA-256 goes into the TEI header).
@@ -135,7 +138,12 @@ latex_elements = {
 """,
     "geometry": r"\usepackage[a4paper,top=25mm,bottom=28mm,inner=25mm,outer=42mm,marginparwidth=24mm,marginparsep=5mm]{geometry}",
     "fncychap": "",
+    # Code blocks (the BibTeX and CSL-JSON citations) copy out of the PDF as they are: small enough
+    # to fit, never wrapped with continuation marks, never split by a page break.
+    "sphinxsetup": "verbatimwrapslines=false, verbatimhintsturnover=false",
+    "fvset": r"\fvset{fontsize=\scriptsize}",
     "releasename": "Edition",
+    # The title page and its verso; the \Edition... macros come from edition_metadata (written by the build).
     "maketitle": r"""
 \begin{titlepage}
 \centering
@@ -144,19 +152,44 @@ latex_elements = {
 \vspace{4mm}
 {\large 1927\par}
 \vspace{18mm}
-{\Huge\bfseries Chapter 7\par\vspace{4mm}The Party\par}
+{\Huge\bfseries Chapter 7\par\vspace{4mm}\EditionTitle\par}
 \vspace{12mm}
-{\Large The Joint Opposition\par}
+{\Large The \EditionAuthors\par}
 \vspace{2mm}
 {\normalsize drafted mainly by Leon Trotsky and Grigory Zinoviev\par}
 \vspace{14mm}
 {\large The English translation as transcribed by the Marxists Internet Archive\par}
 \vfill
 {\large A critical edition\par}
+\ifx\EditionEditors\empty\else\vspace{3mm}{edited by \EditionEditors\par}\fi
 \vspace{3mm}
-{Edition \version\par}
+{Version \EditionVersion, \EditionDate\par}
 \vspace{20mm}
 \end{titlepage}
+\thispagestyle{empty}
+{\small\raggedright\parindent0pt\parskip 1.2ex
+\vspace*{\fill}
+\textit{\EditionPrintTitle}. Version \EditionVersion, \EditionDate.
+
+\ifx\EditionAddress\empty Not yet published at a permanent address.\else Published at \EditionAddress\fi
+
+\textbf{Suggested citation:} \EditionCitation
+
+\textbf{Licence:} \EditionLicenceStatement\ The licence of the editorial matter: \EditionLicence
+
+\textbf{Copy-text:} \EditionBasedOnTitle, on the Marxists Internet Archive, \EditionBasedOnAddress,
+whose footer reads “Last updated on: 26.1.2007”, kept with the
+edition byte for byte (sha256 \texttt{\footnotesize e4f2bdaf5a4dac1595a2251cc6fc3253\-4822d03a0db8457591398d33a44faeb6}).
+The reading text departs from it only where the textual apparatus records a change.
+\par}
+\clearpage
+""",
+    # PDF/A-2b: pdfx loads hyperref, with the info dictionary and XMP packet from <name>.xmpdata
+    # (written by the build from edition_metadata).
+    "hyperref": r"""
+\usepackage[a-2b]{pdfx}
+\usepackage{hypcap}
+\urlstyle{same}
 """,
     "preamble": r"""
 \makeatletter

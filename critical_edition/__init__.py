@@ -1,9 +1,10 @@
 """A Sphinx extension for critical editions: anchored paragraphs, stand-off apparatus.
 
 Each subpackage is one phase of a build and registers what it needs with its
-own ``setup_<phase>``: ``data`` (the YAML apparatus), ``text`` (reading the
-text), ``html``, ``latex`` and ``plaintext`` (each builder's output) and
-``citing`` (citations of the edition) and ``exports`` (open data, the EPUB).
+own ``setup_<phase>``: ``data`` (the YAML apparatus, kept in the domain of
+``text``), ``text`` (reading the text), ``html``, ``latex`` and ``plaintext``
+(each builder's output), ``citing`` (citations of the edition) and
+``exports`` (open data, the EPUB).
 """
 
 from __future__ import annotations

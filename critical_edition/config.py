@@ -10,6 +10,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from .citing.citations import metadata_problems
+from .config_shapes import shape_problems
 
 #: name: (default, rebuild, types, what it is)
 CONFIG_VALUES = {
@@ -52,6 +53,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         problems.append("edition_fragment_prefix must start with a letter and hold only letters, digits, - and _")
     if config.edition_metadata:
         problems.extend(metadata_problems(config.edition_metadata, config.html_baseurl))
+    problems.extend(shape_problems(app.confdir, config))
     data_dir = Path(app.confdir, config.edition_data_dir)
     if not data_dir.is_dir():
         problems.append(f"edition_data_dir {config.edition_data_dir!r} is not a folder beside conf.py")

@@ -45,6 +45,10 @@ class Problem(enum.Enum):
     note_duplicate = "note_duplicate"
     #: A stand-off target phrase matches nothing, or more than one place.
     target = "target"
+    #: A reference (``{edition:para}``, ``{edition:work}``, ``{edition:person}``) leads nowhere.
+    reference = "reference"
+    #: A builder has no visitor for the edition's nodes: they are shown as plain text.
+    builder = "builder"
     #: A record rests on web copies only, or cites an address the source policy rules out.
     source = "source"
     #: What ``edition_exports`` names (the copy-text, a page, a work) does not exist.
@@ -68,8 +72,8 @@ class ApparatusError(SphinxError):
     category = "Apparatus error"
 
 
-def warn(problem: Problem, message: str, location: Any = None) -> None:
-    """Log one edition warning with its subtype and location."""
+def warn(problem: Problem, message: str, location: Any = None, once: bool = False) -> None:
+    """Log one edition warning with its subtype and location (``once``: only the first time it is said)."""
     logger.warning(
-        message, type="edition", subtype=problem.value, location=location
+        message, type="edition", subtype=problem.value, location=location, once=once
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 
-def pdf_text_of(latex_outdir: Path, *options: str) -> str:
-    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX, and read the PDF's text back."""
+def make_pdf(latex_outdir: Path) -> Path:
+    """Run latexmk (XeLaTeX) where Sphinx wrote its LaTeX, then read its log as ``make pdf`` does."""
     subprocess.run(
         ["make", "all-pdf", "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error"],
         cwd=latex_outdir,
@@ -15,4 +16,16 @@ def pdf_text_of(latex_outdir: Path, *options: str) -> str:
         capture_output=True,
     )
     pdf = next(latex_outdir.glob("*.pdf"))
+    subprocess.run(
+        [sys.executable, "-m", "critical_edition.latex.log_check", str(pdf.with_suffix(".log"))],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return pdf
+
+
+def pdf_text_of(latex_outdir: Path, *options: str) -> str:
+    """Make the PDF (the log checked) and read its text back."""
+    pdf = make_pdf(latex_outdir)
     return subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True).stdout

@@ -147,5 +147,5 @@ def test_an_alias_to_nowhere_is_reported(make_root):
     app = make_root("basic", confoverrides={"edition_anchor_aliases": {"1.0.1": "1.7.7"}})
     app.build()
     warnings = app.warning.getvalue()
-    assert "alias 1.0.1 -> 1.7.7: 1.0.1 is still an anchor of the text [edition.alias]" in warnings
-    assert "alias 1.0.1 -> 1.7.7: 1.7.7 is not an anchor of the text [edition.alias]" in warnings
+    assert "edition_anchor_aliases['1.0.1'] = '1.7.7': 1.0.1 is still an anchor of the text [edition.alias]" in warnings
+    assert "edition_anchor_aliases['1.0.1'] = '1.7.7': 1.7.7 is not an anchor of the text [edition.alias]" in warnings

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # citeproc-py is imported where a style is rendered: a rebuil
     from citeproc import CitationStylesStyle
 
 from ..build_cache import cached_bytes
+from .style_lookups import lookups_kept
 
 #: Part of the cache key of rendered citations: raised whenever the rendering changes.
 RENDERING_VERSION = "3"
@@ -102,7 +103,7 @@ def _cite_and_entry(style_name: str, item_json: str, locator: str | None) -> tup
     from citeproc.source.json import CiteProcJSON
 
     item = json.loads(item_json)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), lookups_kept():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not know
         style = _style(style_name)
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)

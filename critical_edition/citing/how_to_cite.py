@@ -6,8 +6,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .citations import FORM_LABELS, FORMS, cite_paragraph, cite_whole, citation_templates, permalink
-
+from ..text.domain import edition_domain
+from .citations import FORM_LABELS, FORMS, citation_templates, cite_paragraph, cite_whole, permalink
 
 #: The language of each data format, for highlighting.
 CODE_LANGUAGES = {"bibtex": "bibtex", "csl-json": "json"}
@@ -30,6 +30,9 @@ class HowToCite(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         config = self.config
+        domain = edition_domain(self.env)
+        # Rendered while the page is read: a new address or record must make it be read again.
+        domain.note_config_use(self.env.docname, config, "edition_metadata", "html_baseurl", "html_file_suffix")
         metadata, base_url = config.edition_metadata, config.html_baseurl
         page = self.options["document"] + (config.html_file_suffix or ".html")
         anchor = self.options["example"].upper()

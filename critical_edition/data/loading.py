@@ -1,42 +1,29 @@
-"""Loading the apparatus when a build starts, and reaching it while reading.
+"""Reading the apparatus of a project and reporting what is wrong with it.
 
 The apparatus is read before any document, so that a broken data file stops
-the build at once with every problem listed by file and line.
+the build at once with every problem listed by file and line. Where it is
+kept between builds is the business of the domain (``EditionDomain.apparatus``),
+which these hooks ask to read it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
-from .apparatus import Apparatus, Stamped, apparatus_in
-from ..diagnostics import ApparatusError, Problem, warn
-
-#: The apparatus each application has reported the findings of: once per build.
-_reported: dict[int, Stamped] = {}
+from ..diagnostics import ApparatusError, warn
+from .apparatus import Stamped, apparatus_in
 
 
-def apparatus_for(env: BuildEnvironment) -> Apparatus:
-    """The apparatus of the project that ``env`` builds, as read when its build started."""
-    return env.edition_apparatus[1]
+def read_and_report(app: Sphinx, earlier: Stamped | None) -> Stamped:
+    """The project's apparatus, read again only if a data file changed; its findings logged.
 
-
-def load_apparatus(app: Sphinx) -> None:
-    """Read and check every data file, once per build; stop the build if any is invalid.
-
-    Called when the builder starts and again when a build begins to read, so
-    that a second build by the same application sees edited records. The
-    apparatus is kept in the build environment, which is pickled with it: data
-    files edited during a build count from the next build on.
+    Stops the build if a data file cannot be read or breaks its schema.
     """
     shown_dir = app.config.edition_data_dir.rstrip("/")
-    stamped = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir, getattr(app.env, "edition_apparatus", None))
-    app.env.edition_apparatus = stamped
-    if _reported.get(id(app)) is stamped:
-        return
-    _reported[id(app)] = stamped
+    stamped = apparatus_in(Path(app.confdir, shown_dir).resolve(), shown_dir, earlier)
     apparatus = stamped[1]
     for finding in apparatus.findings:
         warn(finding.problem, finding.message, finding.location)
@@ -46,3 +33,29 @@ def load_apparatus(app: Sphinx) -> None:
             f"{count} problem{'s' if count > 1 else ''} in the data files of "
             f"{shown_dir}/ (listed above with file and line)"
         )
+    return stamped
+
+
+@runtime_checkable
+class ApparatusKeeper(Protocol):
+    """What keeps the apparatus between builds: the edition's domain, in its pickled data."""
+
+    def load_apparatus(self, app: Sphinx) -> None: ...
+
+    def end_of_build(self) -> None: ...
+
+
+def _keeper(app: Sphinx) -> ApparatusKeeper:
+    keeper = app.env.domains["edition"]
+    assert isinstance(keeper, ApparatusKeeper)
+    return keeper
+
+
+def load_apparatus(app: Sphinx, *_: Any) -> list[str]:
+    """Have the apparatus read for this build, unless it was already."""
+    _keeper(app).load_apparatus(app)
+    return []
+
+
+def end_of_build(app: Sphinx, exception: Exception | None) -> None:
+    _keeper(app).end_of_build()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..config_shapes import config_location
 from ..diagnostics import Problem, warn
 
 
@@ -31,7 +32,8 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
         return
     for old, new in app.config.edition_redirects.items():
         if new not in app.env.all_docs:
-            warn(Problem.alias, f"redirect {old} -> {new}: there is no document {new}", "conf.py:1")
+            where = config_location(app.confdir, "edition_redirects", old)
+            warn(Problem.alias, f"edition_redirects[{old!r}] = {new!r}: there is no document {new}", where)
             continue
         source = Path(app.outdir, old + app.builder.out_suffix)
         source.parent.mkdir(parents=True, exist_ok=True)

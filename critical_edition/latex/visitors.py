@@ -28,8 +28,9 @@ def depart_mention(self, node: nodes.Element) -> None:
 
 
 def visit_paragraph_number(self, node: nodes.Element) -> None:
-    # \edanchor is defined in critical-edition.sty: a margin note with a hyperlink target.
-    self.body.append(r"\edanchor{%s}" % latex_escape(node["anchor"]))
+    # \edanchor is defined in critical-edition.sty: a margin note, and the hyperlink target
+    # that links to the paragraph (its HTML id, as Sphinx labels it) lead to.
+    self.body.append(r"\edanchor{%s}{%s}" % (latex_escape(node["anchor"]), self.hypertarget(node["refid"], anchor=False)))
     raise nodes.SkipNode
 
 

@@ -10,7 +10,9 @@ from .authors_notes import AttachAuthorsNotes, AuthorsNoteRole
 from .consistency import check_consistency
 from .domain import EditionDomain
 from .inventory import EditionStandardDomain
+from .other_builders import ShowAsPlainText, note_nodes_without_visitor
 from .outdated_pages import pages_with_changed_records
+from .references import setup_references
 from .registers import setup_registers
 
 
@@ -22,6 +24,9 @@ def setup_text(app: Sphinx) -> None:
     app.add_transform(EstablishAnchors)
     app.add_transform(AttachAuthorsNotes)
     app.add_transform(AttachStandoff)
+    app.add_post_transform(ShowAsPlainText)
+    app.connect("builder-inited", note_nodes_without_visitor)
     setup_registers(app)
+    setup_references(app)
     app.connect("env-get-outdated", pages_with_changed_records)
     app.connect("env-check-consistency", check_consistency)

@@ -19,7 +19,6 @@ from .anchors import NOT_TEXT
 from ..data.apparatus import PLACES_KEY, Apparatus, record_key
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain, Mention
-from ..data.loading import apparatus_for
 from .nodes import card, make_card, make_emendation, mention
 from .authors_notes import note_footnote, note_ids
 from ..data.records import GlossaryTerm, Person
@@ -55,7 +54,7 @@ class AttachStandoff(SphinxTransform):
         domain.mentions[docname] = []
         if docname not in self.config.edition_text_documents:
             return
-        apparatus = apparatus_for(self.env)
+        apparatus = domain.apparatus
         domain.note_record_use(docname, PLACES_KEY, apparatus.digests.get(PLACES_KEY))
         self._cards = 0
         footnotes: list[nodes.footnote] = []

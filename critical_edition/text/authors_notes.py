@@ -18,7 +18,6 @@ from sphinx.util.docutils import SphinxRole
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
 from ..data.apparatus import record_key
-from ..data.loading import apparatus_for
 from .nodes import make_emendation, note_works
 from ..data.records import AuthorsNote, BibliographyEntry, TextualNote
 
@@ -70,7 +69,10 @@ def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) 
     for index, work in enumerate(works):
         if index:
             links += nodes.Text("; ")
-        xref = addnodes.pending_xref("", refdomain="edition", reftype="work", reftarget=work, refexplicit=True)
+        # Optional: a project without a works-cited register shows the title unlinked, unwarned.
+        xref = addnodes.pending_xref(
+            "", refdomain="edition", reftype="work", reftarget=work, refexplicit=True, edition_optional=True
+        )
         title = bibliography[work].csl["title"]
         xref += nodes.inline(title, title)
         links += xref
@@ -78,6 +80,13 @@ def _works_links(note: AuthorsNote, bibliography: dict[str, BibliographyEntry]) 
         links += nodes.Text(" ")
         links += nodes.inline("", f"[Editors: {note.identification}]", classes=["edition-identification"])
     return [links]
+
+
+def _shown_records(note: AuthorsNote) -> list[str]:
+    """The records a note shows besides its own: the works it links (by their titles), the notes it repeats."""
+    keys = [record_key("bibliography", citation.work) for citation in note.cites if citation.work]
+    keys += [record_key("authorial", c.same_as_note) for c in note.cites if c.same_as_note is not None]
+    return keys
 
 
 def note_footnote(
@@ -110,7 +119,7 @@ class AttachAuthorsNotes(SphinxTransform):
         domain.markers[self.env.docname] = []
         if not markers:
             return
-        apparatus = apparatus_for(self.env)
+        apparatus = domain.apparatus
         seen: set[int] = set()
         footnotes = []
         for marker in markers:
@@ -130,6 +139,8 @@ class AttachAuthorsNotes(SphinxTransform):
             seen.add(number)
             textual = [t for t in apparatus.textual_notes.values() if t.target.note == number]
             works = _works_links(note, apparatus.bibliography)
+            for key in _shown_records(note):
+                domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))
             footnotes.append(note_footnote(str(number), note.text, marker["ids"][0], "authors-note", textual, works))
             for change in textual:
                 key = record_key("textual", change.id)

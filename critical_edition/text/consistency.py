@@ -9,10 +9,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..config_shapes import config_location
 from ..data.record_checks import works_cited_by_records
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain
-from ..data.loading import apparatus_for
 from .manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
 from .targets import locate
 
@@ -41,14 +41,14 @@ def _check_manifest(confdir: Path, env: BuildEnvironment, domain: EditionDomain)
 
 def _check_notes_used(env: BuildEnvironment, domain: EditionDomain) -> None:
     used = {marker.number for markers in domain.markers.values() for marker in markers}
-    for number, note in sorted(apparatus_for(env).authors_notes.items()):
+    for number, note in sorted(domain.apparatus.authors_notes.items()):
         if number not in used:
             warn(Problem.unused, f"note {number} is marked nowhere in the text", note.location)
 
 
 def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
     """Every textual and editorial note found its phrase; every person and term is named somewhere."""
-    apparatus = apparatus_for(env)
+    apparatus = domain.apparatus
     texts = {unit.anchor: unit.text for _, unit in domain.all_units()}
     for kind, records in (("textual", apparatus.textual_notes), ("editorial", apparatus.editorial_notes)):
         for record in records.values():
@@ -64,19 +64,21 @@ def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
                 warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
 
 
-def _check_aliases(env: BuildEnvironment, domain: EditionDomain) -> None:
+def _check_aliases(confdir: Path, env: BuildEnvironment, domain: EditionDomain) -> None:
     """Every alias leads from an anchor that no longer exists to one that does."""
     anchors = {unit.anchor for _, unit in domain.all_units()}
     for old, new in env.config.edition_anchor_aliases.items():
+        where = config_location(confdir, "edition_anchor_aliases", old)
+        alias = f"edition_anchor_aliases[{old!r}] = {new!r}"
         if old.upper() in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {old} is still an anchor of the text", "conf.py:1")
+            warn(Problem.alias, f"{alias}: {old} is still an anchor of the text", where)
         if new.upper() not in anchors:
-            warn(Problem.alias, f"alias {old} -> {new}: {new} is not an anchor of the text", "conf.py:1")
+            warn(Problem.alias, f"{alias}: {new} is not an anchor of the text", where)
 
 
 def _check_works_cited(env: BuildEnvironment, domain: EditionDomain) -> None:
     """Every work is cited by a record or by a page; every page cites works that exist."""
-    apparatus = apparatus_for(env)
+    apparatus = domain.apparatus
     in_pages = {work for works in domain.cited_works.values() for work in works}
     cited = works_cited_by_records(apparatus) | in_pages
     for entry in apparatus.bibliography.values():
@@ -92,5 +94,5 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     _check_manifest(app.confdir, env, domain)
     _check_notes_used(env, domain)
     _check_standoff(env, domain)
-    _check_aliases(env, domain)
+    _check_aliases(app.confdir, env, domain)
     _check_works_cited(env, domain)

@@ -3,23 +3,41 @@
 Kept per document so that a document read again replaces only its own
 entries, and parallel readers merge without losing any; checks that need
 every document (duplicate anchors, unused notes, the manifest) run once all
-are read.
+are read. The domain also keeps the apparatus, as sphinxcontrib-bibtex keeps
+its parsed bibliography: in its data, pickled with the environment, read
+again only when a data file changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..data.loading import apparatus_for
+from ..data.apparatus import Apparatus, Stamped
+from ..data.loading import read_and_report
+
+
+def config_key(name: str) -> str:
+    """How pages name a configuration value they show."""
+    return f"config:{name}"
+
+
+def config_digest(config: Config, name: str) -> str:
+    """A hash of a configuration value, to tell whether it changed since a page was read."""
+    value = json.dumps(getattr(config, name), sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 class AnchoredUnit(NamedTuple):
@@ -77,10 +95,45 @@ class EditionDomain(Domain):
         "mentions": {},
         "registers": {},
         "cited_works": {},
+        "cited_paragraphs": {},
+        "apparatus": None,
     }
     #: Per-document data, merged document by document.
-    per_document = ("units", "markers", "records", "mentions", "cited_works")
-    data_version = 3
+    per_document = ("units", "markers", "records", "mentions", "cited_works", "cited_paragraphs")
+    data_version = 5
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Whether this build has read the apparatus yet (a second build by one application reads it again).
+        self.loaded_this_build = False
+        #: Whether this build read any document: the registers list every document's records.
+        self.read_documents_this_build = False
+        #: Every (anchor, document, fragment) before this build read its documents.
+        self.anchors_before: frozenset[tuple[str, str, str]] = frozenset()
+        #: The builder's name and the edition's nodes it has no visitor for (set when it starts).
+        self.unshown: tuple[str, tuple[type[nodes.Element], ...]] = ("", ())
+
+    @property
+    def apparatus(self) -> Apparatus:
+        """The apparatus as read when this build started."""
+        stamped: Stamped | None = self.data["apparatus"]
+        assert stamped is not None, "the apparatus is read when the builder starts"
+        return stamped[1]
+
+    def load_apparatus(self, app: Sphinx) -> None:
+        """Read and report the apparatus once per build; kept in the domain's data, so pickled with the environment.
+
+        A rebuild with unchanged data files takes the pickled apparatus as it is.
+        """
+        if self.loaded_this_build:
+            return
+        self.data["apparatus"] = read_and_report(app, self.data["apparatus"])
+        self.loaded_this_build = True
+
+    def end_of_build(self) -> None:
+        """The next build by this application checks the data files again."""
+        self.loaded_this_build = False
+        self.read_documents_this_build = False
 
     @property
     def units(self) -> dict[str, list[AnchoredUnit]]:
@@ -108,6 +161,11 @@ class EditionDomain(Domain):
         return self.data["registers"]
 
     @property
+    def cited_paragraphs(self) -> dict[str, list[str]]:
+        """The anchors each document cites with ``{edition:para}``."""
+        return self.data["cited_paragraphs"]
+
+    @property
     def cited_works(self) -> dict[str, list[str]]:
         """The works each document's prose cites with ``{edition:work}``."""
         return self.data["cited_works"]
@@ -124,6 +182,16 @@ class EditionDomain(Domain):
     def note_record_use(self, docname: str, key: str, digest: str | None) -> None:
         """Remember that ``docname`` shows record ``key`` as it is now."""
         self.records.setdefault(docname, {})[key] = digest
+
+    def note_config_use(self, docname: str, config: Config, *names: str) -> None:
+        """Remember that ``docname`` shows configuration values as they are now.
+
+        Values whose change Sphinx answers by writing the pages again, not by
+        reading them (``html_baseurl``, ``edition_metadata``): a page that
+        renders them while it is read must be read again.
+        """
+        for name in names:
+            self.note_record_use(docname, config_key(name), config_digest(config, name))
 
     def all_units(self) -> Iterator[tuple[str, AnchoredUnit]]:
         """Every anchored unit with its document, documents in name order."""
@@ -166,7 +234,7 @@ class EditionDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         if typ in ("person", "work"):
-            records = apparatus_for(env).persons if typ == "person" else apparatus_for(env).bibliography
+            records = self.apparatus.persons if typ == "person" else self.apparatus.bibliography
             if typ not in self.registers or target not in records:
                 return None
             docname, prefix = self.registers[typ]
@@ -188,3 +256,11 @@ class EditionDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "para", target, node, contnode)
         return [("edition:para", found)] if found is not None else []
+
+
+def edition_domain(env: BuildEnvironment) -> EditionDomain:
+    """The edition's domain of ``env``, typed."""
+    domain = env.domains["edition"]
+    assert isinstance(domain, EditionDomain)
+    return domain
+

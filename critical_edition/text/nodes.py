@@ -2,8 +2,8 @@
 
 Every node has a visitor for each builder the edition uses (HTML, LaTeX,
 text), registered by :func:`register_nodes` from the visitor tables of
-``html``, ``latex`` and ``plaintext``; any other builder fails loudly on it
-instead of dropping it.
+``html``, ``latex`` and ``plaintext``; any other builder says so once
+(``edition.builder``, see :mod:`.other_builders`) instead of dropping it.
 """
 
 from __future__ import annotations

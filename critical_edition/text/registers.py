@@ -7,7 +7,6 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -17,11 +16,11 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .attach import note_letter
-from .domain import EditionDomain
+from ..citing.works_cited import works_cited_nodes
 from ..data.apparatus import kind_key
-from ..data.loading import apparatus_for
 from ..data.records import BibliographyEntry, Source
+from .attach import note_letter
+from .domain import EditionDomain, edition_domain
 
 
 class backrefs(nodes.Inline, nodes.TextElement):
@@ -47,32 +46,6 @@ def sources_paragraph(sources: tuple[Source, ...], bibliography: dict[str, Bibli
     return paragraph
 
 
-def work_reference(entry: BibliographyEntry) -> list[nodes.Node]:
-    """A works-cited entry in a plain, full form: author, title, container, volume, pages, date, URL."""
-    csl = entry.csl
-    parts: list[nodes.Node] = []
-    names = [a.get("literal") or ", ".join(filter(None, [a.get("family"), a.get("given")])) for a in csl.get("author", [])]
-    if names:
-        parts.append(nodes.Text("; ".join(names).rstrip(".") + ". "))
-    title_node = nodes.emphasis if csl["type"] in {"book", "periodical", "report"} else nodes.inline
-    parts.append(title_node(csl["title"], csl["title"]))
-    details = [
-        csl.get("container-title"),
-        f"vol. {csl['volume']}" if csl.get("volume") else None,
-        csl.get("publisher-place"),
-        csl.get("publisher"),
-        csl.get("issued"),
-        f"pp. {csl['page']}" if csl.get("page") else None,
-    ]
-    details = [d for d in details if d]
-    parts.append(nodes.Text((". " + ", ".join(details) if details else "") + "."))
-    if csl.get("URL"):
-        parts += [nodes.Text(" "), nodes.reference(csl["URL"], csl["URL"], refuri=csl["URL"])]
-    if csl.get("note"):
-        parts.append(nodes.Text(f" {csl['note']}"))
-    return parts
-
-
 class RegisterDirective(SphinxDirective):
     """Common ground: note where the register stands and which data file it shows.
 
@@ -85,13 +58,15 @@ class RegisterDirective(SphinxDirective):
     prefix = ""
     #: The data file the register shows, by kind.
     data_kind = ""
+    #: Other data files whose records the register shows something of.
+    also_shows: tuple[str, ...] = ()
 
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
-        apparatus = apparatus_for(self.env)
-        for kind in (self.data_kind, "bibliography"):  # every register names its sources' works
+        apparatus = domain.apparatus
+        for kind in (self.data_kind, "bibliography", *self.also_shows):  # every register names its sources' works
             domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
         entries = self.entries(apparatus)
         if not any(entry.next_node(nodes.paragraph) for entry in entries):
@@ -161,23 +136,17 @@ def _bullet_register(css_class: str, entries: Iterable[list[nodes.Node]]) -> lis
 
 
 class WorksCited(RegisterDirective):
-    """``{works-cited}``: every work cited by the authors' notes and by the editors."""
+    """``{works-cited}``: every work cited by the authors' notes and by the editors (see citing.works_cited)."""
 
     kind, prefix, data_kind = "work", "work-", "bibliography"
+    also_shows = ("authorial",)  # "Cited in the authors' notes ..."
 
     def entries(self, apparatus) -> list[nodes.Node]:
-        def entry(work: BibliographyEntry) -> list[nodes.Node]:
-            paragraph = nodes.paragraph("", "", *work_reference(work), ids=[f"work-{work.id}"])
-            citing = [n.number for n in apparatus.authors_notes.values() if any(c.work == work.id for c in n.cites)]
-            if citing:
-                paragraph += nodes.Text(" Cited in the authors' note" + ("s " if len(citing) > 1 else " "))
-                paragraph += nodes.Text(", ".join(str(n) for n in citing) + ".")
-            return [paragraph]
-
-        def sort_key(work: BibliographyEntry) -> str:
-            return (work.csl.get("author") or [{}])[0].get("family", work.csl["title"])
-
-        return _bullet_register("edition-works", map(entry, sorted(apparatus.bibliography.values(), key=sort_key)))
+        citing: dict[str, list[int]] = {}
+        for note in apparatus.authors_notes.values():
+            for work in dict.fromkeys(c.work for c in note.cites):
+                citing.setdefault(work, []).append(note.number)
+        return works_cited_nodes(list(apparatus.bibliography.values()), citing, str(self.env.doctreedir))
 
 
 class TextualApparatus(RegisterDirective):
@@ -249,19 +218,15 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
 
 
-#: Whether the current build of each environment read any document.
-_read_anything: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def note_documents_read(app: Sphinx, env, docnames: list[str]) -> None:
-    _read_anything[env] = bool(docnames)
+    edition_domain(env).read_documents_this_build = bool(docnames)
 
 
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
     """Registers list every document's mentions: write them again whenever a document was read."""
-    if not _read_anything.get(env):
+    domain = edition_domain(env)
+    if not domain.read_documents_this_build:
         return []
-    domain = env.domains["edition"]
     return sorted({docname for docname, _ in domain.registers.values()})
 
 
