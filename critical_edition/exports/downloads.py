@@ -17,7 +17,6 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..data.apparatus import KINDS, kind_key
-from ..data.loading import apparatus_for
 from ..text.domain import EditionDomain
 from .files import exports_for, file_size, settings_for
 
@@ -32,7 +31,7 @@ class DownloadsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
-        digests = apparatus_for(self.env).digests
+        digests = self.env.domains["edition"].apparatus.digests
         for kind in KINDS:
             domain.note_record_use(self.env.docname, kind_key(kind), digests.get(kind_key(kind)))
         self.env.edition_downloads_page = self.env.docname

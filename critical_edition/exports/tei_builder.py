@@ -7,7 +7,6 @@ from collections.abc import Iterable, Set
 from docutils import nodes
 from sphinx.builders import Builder
 
-from ..data.loading import apparatus_for
 from .model import text_units
 from .settings import export_settings
 from .tei import tei_document
@@ -35,5 +34,5 @@ class TeiBuilder(Builder):
 
     def finish(self) -> None:
         settings = export_settings(self)  # a builder has the config, env and confdir it asks for
-        document = tei_document(settings, apparatus_for(self.env), text_units(self.env))
+        document = tei_document(settings, self.env.domains["edition"].apparatus, text_units(self.env))
         (self.outdir / f"{settings.basename}.tei.xml").write_bytes(document)
