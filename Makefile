@@ -53,6 +53,7 @@ tei: $(VENV)/.installed
 	$(SPHINXBUILD) -b tei -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-tei source $(BUILDDIR)/tei
 
 epub: $(VENV)/.installed
+	rm -rf $(BUILDDIR)/epub
 	$(SPHINXBUILD) -b epub -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-epub source $(BUILDDIR)/epub
 	@echo "The EPUB is at $(EPUB)"
 

@@ -47,7 +47,25 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     settings = settings_for(app)
-    page_dir = posixpath.dirname(app.builder.get_target_uri(docname))
+    site = app.builder.name in ("html", "dirhtml")
+    page_dir = posixpath.dirname(app.builder.get_target_uri(docname)) if site else ""
+    rows = []
+    for export in exports_for(app):
+        path = f"{settings.dir}/{export.name}"
+        if site:
+            link: nodes.Node = nodes.reference(export.name, export.name, refuri=posixpath.relpath(path, page_dir or "."))
+        elif settings.base_url:  # an EPUB or a PDF carries no data: the published site's
+            link = nodes.reference(export.name, export.name, refuri=f"{settings.base_url.rstrip('/')}/{path}")
+        else:
+            link = nodes.literal(export.name, export.name)
+        rows.append((link, export, human_size(file_size(app, export))))
+    result = _table(rows) if site else _list(rows)
+    for placeholder in placeholders:
+        placeholder.replace_self(result.deepcopy())
+
+
+def _table(rows) -> nodes.table:
+    """On the site: file, format, size, licence."""
     table = nodes.table(classes=["edition-downloads"])
     group = nodes.tgroup(cols=4)
     table += group
@@ -57,24 +75,25 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     head += _row(nodes.Text(label) for label in ("File", "Format", "Size", "Licence"))
     body = nodes.tbody()
     group += body
-    for export in exports_for(app):
-        path = f"{settings.dir}/{export.name}"
-        if app.builder.name in ("html", "dirhtml"):
-            link: nodes.Node = nodes.reference(export.name, export.name, refuri=posixpath.relpath(path, page_dir or "."))
-        elif settings.base_url:  # an EPUB or a PDF carries no data: the published site's
-            link = nodes.reference(export.name, export.name, refuri=f"{settings.base_url.rstrip('/')}/{path}")
-        else:
-            link = nodes.literal(export.name, export.name)
+    for link, export, size in rows:
         body += _row(
             [
                 nodes.paragraph("", "", link, nodes.Text(f": {export.description}")),
                 nodes.Text(export.format),
-                nodes.Text(human_size(file_size(app, export))),
+                nodes.Text(size),
                 nodes.Text(export.licence),
             ]
         )
-    for placeholder in placeholders:
-        placeholder.replace_self(table.deepcopy())
+    return table
+
+
+def _list(rows) -> nodes.bullet_list:
+    """In a book or in print, where a table of long names would not fit the page: one item a file."""
+    listing = nodes.bullet_list(classes=["edition-downloads"])
+    for link, export, size in rows:
+        text = f": {export.description}; {export.format}, {size}; licence: {export.licence}."
+        listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(text)))
+    return listing
 
 
 def _row(cells) -> nodes.row:

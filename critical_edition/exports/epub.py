@@ -38,6 +38,14 @@ class EpubTranslator(HTML5Translator):
         self.body.append(self.starttag(node, "a", suffix="", classes=classes, **attributes))
         self.body.append('<span class="fn-bracket">[</span>')
 
+    def visit_reference(self, node: nodes.Element) -> None:
+        """A link written as to a page of the site (``chapter.html``) leads to that page of the book."""
+        uri = node.get("refuri", "")
+        path, hash_mark, fragment = uri.partition("#")
+        if path.endswith(".html") and "://" not in path and not path.startswith(("/", "mailto:")):
+            node["refuri"] = path[: -len(".html")] + self.builder.out_suffix + hash_mark + fragment
+        super().visit_reference(node)
+
     def visit_footnote(self, node: nodes.Element) -> None:
         label_style = self.settings.footnote_references
         if not isinstance(node.previous_sibling(), type(node)):
