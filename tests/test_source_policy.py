@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 
 from critical_edition.diagnostics import ApparatusError
+
+#: The test roots.
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 #: Every warning the root's planted sources call for, in the order of the data files.
 EXPECTED = [
@@ -23,8 +27,9 @@ EXPECTED = [
     "is on the odd port 20082 [edition.source]",
     "footnotes/persons.yaml:1: WARNING: person 'ivanov': every source is a web copy (junk-copy, bare-ipv4); "
     "cite at least one that is not a web page [edition.source]",
-    "footnotes/glossary.yaml:1: WARNING: term 'uyezd': every source is a web copy (odd-port); "
-    "cite at least one that is not a web page [edition.source]",
+    "footnotes/glossary.yaml:1: WARNING: term 'uyezd': every source is a web copy or the edition's copy-text "
+    "(odd-port, the-text); the copy-text is no source for what the record says: cite a work that is neither "
+    "[edition.source]",
     "footnotes/persons.yaml:10: WARNING: person 'petrov': the MIA glossary entry URL "
     "'https://www.junk-mirror.example./glossary/petrov.htm' has a host name ending in a dot "
     "('www.junk-mirror.example.') [edition.source]",
@@ -47,6 +52,15 @@ def test_with_an_empty_deny_list_only_the_denied_host_goes_unflagged(make_root):
     app = make_root("source-policy", files={"footnotes/source-policy.yaml": "deny: []\n"})
     app.build()
     assert sorted(source_warnings(app)) == sorted(EXPECTED[1:])
+
+
+def test_the_copy_text_counts_as_a_source_only_when_its_kind_is_not_copy_text(make_root):
+    bibliography = (ROOTS / "test-source-policy" / "footnotes" / "bibliography.yaml").read_text(encoding="utf-8")
+    retyped = bibliography.replace("kind: copy-text", "kind: primary-text")
+    assert retyped != bibliography
+    app = make_root("source-policy", files={"footnotes/bibliography.yaml": retyped})
+    app.build()
+    assert sorted(source_warnings(app)) == sorted(line for line in EXPECTED if "'uyezd'" not in line)
 
 
 def test_the_strict_build_fails_on_a_planted_junk_source(make_root):
@@ -74,3 +88,15 @@ def test_the_readme_warning_table_documents_every_subtype():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \| (?!`)", readme, flags=re.MULTILINE))
     assert {problem.value for problem in Problem} <= documented
+
+
+def test_a_person_not_identified_and_a_note_on_the_text_may_rest_on_the_text(make_root):
+    """The root's unidentified Sidorov and its editorial note cite the copy-text and a web page only: neither is flagged."""
+    app = make_root("source-policy")
+    app.build()
+    flagged = " ".join(source_warnings(app))
+    assert "'sidorov'" not in flagged and "'sums'" not in flagged
+    persons = (ROOTS / "test-source-policy" / "footnotes" / "persons.yaml").read_text(encoding="utf-8")
+    app = make_root("source-policy", files={"footnotes/persons.yaml": persons.replace("identified: false", "identified: true")})
+    app.build()
+    assert any("person 'sidorov': every source is a web copy or the edition's copy-text" in w for w in source_warnings(app))

@@ -117,6 +117,8 @@ def _read_kind(
 
 #: The key under which pages of the text note where records may attach: a new name or target reaches them.
 PLACES_KEY = "standoff:places"
+#: The key of what the authors' notes cite, without their text: what a list of works shows of them.
+CITES_KEY = "authorial:cites"
 
 
 def _digest(value) -> str:
@@ -134,6 +136,8 @@ def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
             if kind in {"persons", "glossary", "textual", "editorial"}:
                 places.append([kind, record_id, raw.get("forms"), raw.get("target")])
     digests[PLACES_KEY] = _digest(places)
+    authorial = data.get("authorial")
+    digests[CITES_KEY] = _digest([[raw.get("number"), raw.get("cites")] for raw in authorial.records] if authorial else None)
     return digests
 
 

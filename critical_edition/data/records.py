@@ -178,6 +178,8 @@ class Person(NamedTuple):
     authority_note: str | None = None
     #: The person's entry in the Marxists Internet Archive's glossary of people.
     mia_glossary: str | None = None
+    #: False when the editors could not establish who the text names: the record gives what the text says.
+    identified: bool = True
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any], location: str) -> Person:
@@ -195,6 +197,7 @@ class Person(NamedTuple):
             raw.get("wikidata_verified"),
             raw.get("authority_note"),
             raw.get("mia_glossary"),
+            raw.get("identified", True),
         )
 
     @property

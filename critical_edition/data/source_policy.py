@@ -1,7 +1,9 @@
 """The source policy: what the editors' sources may be, checked as the apparatus is read.
 
 A reader weighs a statement by its source, so every person, term and
-editorial note needs one source that is not a copy on the web, and no work
+editorial note needs one source that is not a copy on the web, nor the
+edition's own copy-text (``kind: copy-text``: it shows what the text says,
+not whether what it says of a person or a term is so), and no work
 may be cited at an address a reviewer would strike out: a bare IP address,
 a host name ending in a dot, an odd port, or a host the project denies in its
 ``source-policy.yaml`` (optional; each host there covers its subdomains).
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 POLICY_FILE = "source-policy.yaml"
 #: The kind of work that is a copy on the web (``kind`` in the bibliography).
 WEB_COPY = "web-page"
+#: The kind of the edition's own copy-text: it shows what the text says, never whether it is so.
+COPY_TEXT = "copy-text"
 #: The port a URL may name for its scheme: any other is odd.
 USUAL_PORTS = {"http": 80, "https": 443}
 
@@ -96,29 +100,37 @@ def _urls(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
                 yield value, f"person {person.id!r}: the {field}", person.location
 
 
-#: The records that must rest on something better than web copies, by the Apparatus field and how messages name them.
+#: The records that must rest on something better than web copies: the Apparatus field, how messages name
+#: them, and whether the copy-text counts as a source of theirs. A note on the text (its arithmetic, its
+#: readings) may rest on the text; what a record says of a person or a term needs a work about them.
 CHECKED_KINDS = (
-    ("persons", "person"),
-    ("glossary", "term"),
-    ("editorial_notes", "editorial note"),
-    ("textual_notes", "textual note"),
+    ("persons", "person", False),
+    ("glossary", "term", False),
+    ("editorial_notes", "editorial note", True),
+    ("textual_notes", "textual note", True),
 )
 
 
 def _web_only(apparatus: Apparatus) -> Iterator[Finding]:
-    for field, label in CHECKED_KINDS:
+    for field, label, text_counts in CHECKED_KINDS:
         for record in getattr(apparatus, field).values():
             works = [apparatus.bibliography.get(source.work) for source in record.sources]
             if not works or None in works:  # no sources, or an unknown id (reported as such)
                 continue
-            if all(work.csl.get("kind") == WEB_COPY for work in works):
-                ids = ", ".join(dict.fromkeys(work.id for work in works))
-                yield Finding(
-                    record.location,
-                    f"{label} {record.id!r}: every source is a web copy ({ids}); "
-                    "cite at least one that is not a web page",
-                    Problem.source,
+            kinds = {work.csl.get("kind") for work in works}
+            # A person the editors could not identify is given as the text gives him: the text is the source.
+            text_is_a_source = text_counts or not getattr(record, "identified", True)
+            if not kinds <= ({WEB_COPY} if text_is_a_source else {WEB_COPY, COPY_TEXT}):
+                continue
+            ids = ", ".join(dict.fromkeys(work.id for work in works))
+            if COPY_TEXT in kinds:
+                problem = (
+                    f"every source is a web copy or the edition's copy-text ({ids}); "
+                    "the copy-text is no source for what the record says: cite a work that is neither"
                 )
+            else:
+                problem = f"every source is a web copy ({ids}); cite at least one that is not a web page"
+            yield Finding(record.location, f"{label} {record.id!r}: {problem}", Problem.source)
 
 
 def check_sources(apparatus: Apparatus, deny: tuple[DeniedHost, ...]) -> list[Finding]:

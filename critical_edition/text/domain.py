@@ -95,19 +95,18 @@ class EditionDomain(Domain):
         "mentions": {},
         "registers": {},
         "cited_works": {},
+        "mentions_digest": None,
         "cited_paragraphs": {},
         "apparatus": None,
     }
     #: Per-document data, merged document by document.
     per_document = ("units", "markers", "records", "mentions", "cited_works", "cited_paragraphs")
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         #: Whether this build has read the apparatus yet (a second build by one application reads it again).
         self.loaded_this_build = False
-        #: Whether this build read any document: the registers list every document's records.
-        self.read_documents_this_build = False
         #: Every (anchor, document, fragment) before this build read its documents.
         self.anchors_before: frozenset[tuple[str, str, str]] = frozenset()
         #: The builder's name and the edition's nodes it has no visitor for (set when it starts).
@@ -133,7 +132,6 @@ class EditionDomain(Domain):
     def end_of_build(self) -> None:
         """The next build by this application checks the data files again."""
         self.loaded_this_build = False
-        self.read_documents_this_build = False
 
     @property
     def units(self) -> dict[str, list[AnchoredUnit]]:

@@ -7,6 +7,9 @@ documents are read; then they become links to every paragraph concerned.
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -17,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..citing.works_cited import works_cited_nodes
-from ..data.apparatus import kind_key
+from ..data.apparatus import CITES_KEY, kind_key
 from ..data.records import BibliographyEntry, Source
 from .attach import note_letter
 from .domain import EditionDomain, edition_domain
@@ -58,7 +61,7 @@ class RegisterDirective(SphinxDirective):
     prefix = ""
     #: The data file the register shows, by kind.
     data_kind = ""
-    #: Other data files whose records the register shows something of.
+    #: The keys of other records the register shows something of.
     also_shows: tuple[str, ...] = ()
 
     def run(self) -> list[nodes.Node]:
@@ -66,8 +69,9 @@ class RegisterDirective(SphinxDirective):
         assert isinstance(domain, EditionDomain)
         domain.registers[self.kind] = (self.env.docname, self.prefix)
         apparatus = domain.apparatus
-        for kind in (self.data_kind, "bibliography", *self.also_shows):  # every register names its sources' works
-            domain.note_record_use(self.env.docname, kind_key(kind), apparatus.digests.get(kind_key(kind)))
+        # every register names its sources' works
+        for key in (kind_key(self.data_kind), kind_key("bibliography"), *self.also_shows):
+            domain.note_record_use(self.env.docname, key, apparatus.digests.get(key))
         entries = self.entries(apparatus)
         if not any(entry.next_node(nodes.paragraph) for entry in entries):
             return [nodes.paragraph("", "This register has no entries yet.", classes=["edition-register-empty"])]
@@ -139,7 +143,7 @@ class WorksCited(RegisterDirective):
     """``{works-cited}``: every work cited by the authors' notes and by the editors (see citing.works_cited)."""
 
     kind, prefix, data_kind = "work", "work-", "bibliography"
-    also_shows = ("authorial",)  # "Cited in the authors' notes ..."
+    also_shows = (CITES_KEY,)  # "Cited in the authors' notes ...": their citations, not their text
 
     def entries(self, apparatus) -> list[nodes.Node]:
         citing: dict[str, list[int]] = {}
@@ -218,15 +222,19 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
 
 
-def note_documents_read(app: Sphinx, env, docnames: list[str]) -> None:
-    edition_domain(env).read_documents_this_build = bool(docnames)
-
-
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
-    """Registers list every document's mentions: write them again whenever a document was read."""
+    """Registers list every document's mentions: write them again when the mentions changed.
+
+    Their records are their own (a register is read again when one changes); what
+    they take from the other documents is where each record is shown, so a
+    digest of every mention, kept from the last build, tells whether to rewrite.
+    """
     domain = edition_domain(env)
-    if not domain.read_documents_this_build:
+    mentions = sorted((docname, [tuple(mention) for mention in shown]) for docname, shown in domain.mentions.items())
+    digest = hashlib.sha256(json.dumps(mentions).encode("utf-8")).hexdigest()
+    if domain.data.get("mentions_digest") == digest:
         return []
+    domain.data["mentions_digest"] = digest
     return sorted({docname for docname, _ in domain.registers.values()})
 
 
@@ -239,5 +247,4 @@ def setup_registers(app: Sphinx) -> None:
     app.add_directive("textual-apparatus", TextualApparatus)
     app.add_directive("editorial-notes", EditorialNotesList)
     app.connect("doctree-resolved", resolve_backrefs)
-    app.connect("env-before-read-docs", note_documents_read)
     app.connect("env-updated", registers_to_rewrite)
