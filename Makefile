@@ -13,6 +13,9 @@ TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 ANNOTATOR    := $(TOOLS)/annotator.js
+MINISEARCH   := $(TOOLS)/node_modules/minisearch/dist/umd/index.js
+LIGHTHOUSE   := $(TOOLS)/node_modules/.bin/lighthouse
+NPM_TOOLS    := axe-core@4.14 vnu-jar@26.9.27 minisearch@7.2.0 lighthouse@12.2.3
 JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
 CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
@@ -37,7 +40,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test,preview]'
 	touch $@
 
-html: $(VENV)/.installed
+html: $(VENV)/.installed $(MINISEARCH)
 	$(SPHINXBUILD) -b html -c . $(STRICT) $(SPHINXOPTS) source $(BUILDDIR)/html
 
 latex: $(VENV)/.installed
@@ -63,12 +66,13 @@ site: pdf epub
 	$(SPHINXBUILD) -b html -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-site source $(BUILDDIR)/site
 	@echo "The site is in $(BUILDDIR)/site"
 
-# The checkers the tests run on the built pages: axe-core (accessibility) and the
-# Nu Html Checker, from the npm registry, when npm is there.
-$(AXE) $(VNU):
+# From the npm registry, when npm is there: MiniSearch (the search page's library, copied
+# into the site by the build) and the checkers the tests and the bench run on the built
+# pages: axe-core (accessibility), the Nu Html Checker, Lighthouse (with Debian's chromium).
+$(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE):
 	@if command -v npm >/dev/null; then \
-	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@4.14 vnu-jar@26.9.27; \
-	else echo "npm is missing: the accessibility and HTML validity tests will not run"; fi
+	  npm install --silent --no-audit --no-fund --save-exact --prefix $(TOOLS) $(NPM_TOOLS); \
+	else echo "npm is missing: no search page, and the accessibility, validity and Lighthouse checks will not run"; fi
 
 # Apache Annotator's text-quote matcher, bundled for the browser by esbuild: the tests
 # anchor every Web Annotation of the export in the built chapter page with it.
@@ -91,7 +95,7 @@ $(CFFCONVERT):
 	$(PYTHON) -m venv $(TOOLS)/cffconvert
 	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
 
-tools: $(AXE) $(VNU) $(JSDOM) $(CFFCONVERT) $(ANNOTATOR)
+tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE) $(JSDOM) $(CFFCONVERT) $(ANNOTATOR)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -99,7 +103,7 @@ test: $(VENV)/.installed tools
 serve: $(VENV)/.installed
 	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) --watch footnotes --watch critical_edition source $(BUILDDIR)/html
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed tools
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 anchors: $(VENV)/.installed

@@ -99,6 +99,10 @@ edition_neighbours = {
     ],
 }
 
+# Search by paragraph: MiniSearch's browser script, installed from the npm registry by
+# `make tools` and copied into the site by the build.
+edition_search_library = ".tools/node_modules/minisearch/dist/umd/index.js"
+
 # A page for addresses that lead nowhere, with links that work from any depth.
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
@@ -112,11 +116,15 @@ html_theme_options = {
     "home_page_in_toc": True,
     # The sources are not copied into the site, so there is nothing to download.
     "use_download_button": False,
+    # One search field: the sidebar's (and the header's button on a phone), not a second
+    # one in the theme's top bar.
+    "navbar_persistent": [],
 }
 # The book theme's sidebar without its icon links (the edition has none), and its
 # navigation under a name the theme renders once per page (see the template).
 html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "edition-sidebar-nav-bs.html"]}
 html_last_updated_fmt = None
+html_favicon = "source/_static/favicon.svg"
 # The registers are the edition's indexes; Sphinx's general index would stay empty.
 html_use_index = False
 html_show_sourcelink = False

@@ -65,4 +65,6 @@ def write_corpus(project: Path, target: Path, chapters: int) -> Path:
     conf = conf.replace('edition_text_documents = ["chapter"]', f"edition_text_documents = {names!r}")
     conf = conf.replace('edition_anchor_manifest = "source/anchor-manifest.json"', 'edition_anchor_manifest = ""')
     (target / "conf.py").write_text(conf, encoding="utf-8")
+    if (project / ".tools").is_dir() and not (target / ".tools").exists():  # the search page's library
+        (target / ".tools").symlink_to(project / ".tools")
     return target

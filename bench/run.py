@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus
+import lighthouse
 from plain_project import write_plain_edition_pages, write_plain_edition_text, write_plain_project
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -107,7 +108,7 @@ def median(values: list[float]) -> float:
 
 def measure(
     plain: Project, edition: Project, plain_pages: Project, plain_text: Project, rounds: int, pdf_rounds: int
-) -> tuple[dict[str, dict[str, float]], dict[str, tuple[int, int, int]]]:
+) -> tuple[dict[str, dict[str, float]], dict[str, tuple[int, int, int]], dict[str, dict[str, dict[str, float]]]]:
     """Every operation on the plain chapter and the edition; clean builds of the plain pages too."""
     results: dict[str, dict[str, list[float]]] = {p.name: {} for p in (plain, edition, plain_pages, plain_text)}
 
@@ -130,11 +131,14 @@ def measure(
         clean_build(plain_pages, plain_pages.html, "HTML")
         clean_build(plain_text, plain_text.html, "HTML")
     weights = {project.name: page_weight(project.out / "html", "chapter.html") for project in (plain, edition)}
+    audits = {}
+    if lighthouse.available():
+        audits = {project.name: lighthouse.measure(project.out / "html", "chapter.html") for project in (plain, edition)}
     for _ in range(pdf_rounds):
         for project in (plain, edition, plain_pages):
             clean_build(project, project.pdf, "PDF")
     medians = {name: {key: median(values) for key, values in by_key.items()} for name, by_key in results.items()}
-    return medians, weights
+    return medians, weights, audits
 
 
 def scale(project_root: Path, work: Path, sizes: list[int]) -> list[tuple[int, float, float, float]]:
@@ -174,6 +178,8 @@ def main() -> None:
     shutil.copytree(PROJECT / "footnotes", edition_root / "footnotes")
     shutil.copytree(PROJECT / "copy-text", edition_root / "copy-text")
     shutil.copy(PROJECT / "conf.py", edition_root / "conf.py")
+    if (PROJECT / ".tools").is_dir():  # the search page's library, as conf.py names it
+        (edition_root / ".tools").symlink_to(PROJECT / ".tools")
     plain_text_root = write_plain_edition_text(edition_root, edition_root / "source", work / "plain-text")
     plain_text = Project("plain-text", plain_text_root, plain_text_root)
     edition_pages = work / "edition-pages"
@@ -185,10 +191,10 @@ def main() -> None:
         "edition", edition_root, edition_root / "source", edition_root / "footnotes" / "authorial.yaml",
         'text: "See the chapter', 'text: "See now the chapter',
     )
-    timings, weights = measure(plain, edition, plain_pages, plain_text, args.rounds, 0 if args.no_pdf else args.pdf_rounds)
+    timings, weights, audits = measure(plain, edition, plain_pages, plain_text, args.rounds, 0 if args.no_pdf else args.pdf_rounds)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     rows = scale(PROJECT, work, sizes) if sizes else []
-    report = render(timings, weights, {p.name: words(p.srcdir) for p in (plain, plain_pages, plain_text)}, rows, args)
+    report = render(timings, weights, {p.name: words(p.srcdir) for p in (plain, plain_pages, plain_text)}, rows, args, audits)
     Path(args.output).write_text(report, encoding="utf-8")
     print(report)
     shutil.rmtree(work, ignore_errors=True)
@@ -208,7 +214,7 @@ def words(folder: Path) -> int:
     return sum(len(page.read_text(encoding="utf-8").split()) for page in folder.glob("*.md"))
 
 
-def render(timings, weights, words, rows, args) -> str:
+def render(timings, weights, words, rows, args, audits=None) -> str:
     edition, pages, chapter = (timings[name] for name in ("edition", "plain-pages", "plain"))
     lines = [
         "# Benchmarks",
@@ -261,6 +267,25 @@ def render(timings, weights, words, rows, args) -> str:
     ]
     for name, (raw, compressed, files) in weights.items():
         lines.append(f"| {name} | {files} | {raw / 1000:.1f} | {compressed / 1000:.1f} |")
+    if audits:
+        lines += [
+            "",
+            "## Lighthouse, mobile preset: the chapter page served from loopback",
+            "",
+            "Lighthouse's default (mobile) settings, one run each, with Debian's chromium; the page served",
+            "with gzip and served as it is (as some hosts serve it). Its performance score is simulated from",
+            "what it measures on this machine: a busy machine lowers it.",
+            "",
+            "| project | served | performance | accessibility | best practices | SEO | largest paint (s) | transferred (KB) |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for name, by_serving in audits.items():
+            for served, figures in by_serving.items():
+                lines.append(
+                    f"| {name} | {served} | {figures['performance']} | {figures['accessibility']} | "
+                    f"{figures['best-practices']} | {figures['seo']} | {figures['largest paint (s)']:.1f} | "
+                    f"{figures['transferred (KB)']:.0f} |"
+                )
     if rows:
         lines += [
             "",

@@ -20,11 +20,14 @@ from .data import setup_data
 from .exports import setup_exports
 from .gc_freeze import add_gc_freeze
 from .html import setup_html
+from .html.chart_svg import HTML_CHART
 from .html.visitors import HTML_VISITORS
 from .latex import setup_latex
+from .latex.chart_tikz import LATEX_CHART
 from .latex.visitors import LATEX_VISITORS
 from .plaintext.visitors import TEXT_VISITORS
 from .text import setup_text
+from .text.charts import setup_charts
 from .text.domain import EditionDomain
 from .text.nodes import register_nodes
 
@@ -41,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     register_nodes(app, html=HTML_VISITORS, latex=LATEX_VISITORS, text=TEXT_VISITORS)
     setup_data(app)
     setup_text(app)
+    setup_charts(app, html=HTML_CHART, latex=LATEX_CHART)
     setup_html(app)
     setup_latex(app)
     setup_citing(app)

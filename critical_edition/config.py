@@ -33,6 +33,7 @@ CONFIG_VALUES = {
     "edition_neighbours_label": ("The work", "html", frozenset({str}), "heading of the neighbours' links"),
     "edition_exports": ({}, "html", frozenset({dict}), "what the exports state beyond the metadata record"),
     "edition_copy_text": ("", "html", frozenset({str}), "the copy-text's file, from conf.py: the TEI header gives its SHA-256"),
+    "edition_search_library": ("", "html", frozenset({str}), "MiniSearch's browser script, from conf.py; empty: the theme's search"),
 }
 
 
@@ -57,6 +58,9 @@ def check_config(app: Sphinx, config: Config) -> None:
     data_dir = Path(app.confdir, config.edition_data_dir)
     if not data_dir.is_dir():
         problems.append(f"edition_data_dir {config.edition_data_dir!r} is not a folder beside conf.py")
+    library = config.edition_search_library
+    if library and not Path(app.confdir, library).is_file():
+        problems.append(f"edition_search_library {library!r} is not a file beside conf.py (make tools installs it)")
     if problems:
         raise ConfigError("\n".join(problems))
 

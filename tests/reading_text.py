@@ -23,6 +23,7 @@ NOT_THE_TEXT = [
     "button.edition-cite",
     "dialog",
     "nav.edition-neighbours",
+    "figure.edition-chart",
     "script",
 ]
 

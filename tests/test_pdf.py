@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -63,6 +64,23 @@ def test_pdf_holds_the_15_notes(pdf_text):
 RUNNING_HEAD = re.compile(r"(\d+\s+Platform of the Joint Opposition|The Party\s+\d+)")
 
 
+def _chart_starts() -> set[str]:
+    records = yaml.safe_load((PROJECT / "footnotes" / "figures.yaml").read_text(encoding="utf-8")) or []
+    return {record["groups"][0].get("short", record["groups"][0]["label"]) for record in records}
+
+
+def without_charts(lines: list[str]) -> list[str]:
+    """A page's lines less a chart's (a float at the top or foot of a page, not the running text)."""
+    kept, inside, starts = [], False, _chart_starts()
+    for line in lines:
+        inside = inside or line in starts
+        if not inside:
+            kept.append(line)
+        elif line.endswith("share of the total."):
+            inside = False
+    return kept
+
+
 def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
     """The squashed running text: margin anchors, page numbers, running heads and footnotes left out."""
     kept = []
@@ -73,7 +91,7 @@ def text_stream(pdf_text: str, notes: dict[int, str]) -> str:
             lines = lines[1:]
         if lines and re.fullmatch(r"[0-9]+|[ivxlc]+", lines[-1]):
             lines = lines[:-1]
-        kept.extend(lines)
+        kept.extend(without_charts(lines))
     flat = squash("\n".join(kept))
     for number, text in notes.items():  # footnotes interrupt the text where a page breaks
         flat = flat.replace(squash(f"{number} {text}"), "", 1)
@@ -127,3 +145,12 @@ def test_pdf_prints_the_glossary_and_indexes_persons_and_terms(pdf_text, edition
     for name, pages in entries:
         numbers = [int(n) for n in re.findall(r"\d+", pages)]
         assert numbers == sorted(numbers), (name, pages)
+
+
+def test_pdf_draws_the_membership_chart_as_vectors(pdf_text, edition_latex):
+    chapter = chapter_pages(pdf_text)
+    for figure in ("430,000 (35.5 %)", "15,700 (1.3 %)", "303,000 (25.0 %)", "462,000 (38.2 %)", "the text: 31 %"):
+        assert figure in chapter
+    pdf = next(Path(edition_latex.outdir).glob("*.pdf"))
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) == 2  # the header alone: no raster image, the chart is drawn

@@ -23,6 +23,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..build_cache import cached_bytes
+from .lean_css import private_use_codes
 
 ICON_CLASS = re.compile(rb"\bfa-([a-z0-9-]+)")
 FONT_FAMILIES = {"solid": "fa-solid-900.woff2", "regular": "fa-regular-400.woff2", "brands": "fa-brands-400.woff2"}
@@ -35,13 +36,19 @@ def icons_in(page: Path) -> set[str]:
 
 
 def _icon_codes(css: str, names: set[str]) -> set[int]:
-    """The code points the theme's style sheet gives the named icons."""
+    """The code points the theme's style sheet gives the named icons (``.fa-x{--fa:"\\f..."}``)."""
+    import tinycss2
+
     codes = set()
-    for rule in css.split("}"):
-        selectors, _, body = rule.partition("{")
-        code = re.match(r'--fa:"\\([0-9a-f]+)"', body)
-        if code and {s.strip().removeprefix(".fa-") for s in selectors.split(",")} & names:
-            codes.add(int(code.group(1), 16))
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        selectors = {s.strip().removeprefix(".fa-") for s in tinycss2.serialize(rule.prelude).split(",")}
+        if not selectors & names:
+            continue
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.name == "--fa":
+                codes.update(ord(t.value) for t in declaration.value if t.type == "string" and len(t.value) == 1)
     return codes
 
 
@@ -90,7 +97,9 @@ def _site_fonts(outdir: str | Path) -> tuple[Path, set[int], set[str]] | None:
     used: set[str] = set()
     for page in Path(outdir).rglob("*.html"):
         used.update(icons_in(page))
-    return fonts, _icon_codes(stylesheet.read_text(encoding="utf-8"), used), used
+    # The kept style sheets name each icon the pages can show (by its class or in a `content`).
+    codes = private_use_codes(Path(outdir))
+    return fonts, codes, used
 
 
 def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
