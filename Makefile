@@ -7,21 +7,26 @@ STRICT       := -W --keep-going -n
 SPHINXOPTS   ?=
 BUILDDIR     := _build
 PDF          := $(BUILDDIR)/latex/platform-1927-ch07-the-party.pdf
+EPUB         := $(BUILDDIR)/epub/platform-1927-ch07-the-party.epub
 
 TOOLS        := .tools
 AXE          := $(TOOLS)/node_modules/axe-core/axe.min.js
 VNU          := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+ANNOTATOR    := $(TOOLS)/annotator.js
 MINISEARCH   := $(TOOLS)/node_modules/minisearch/dist/umd/index.js
 LIGHTHOUSE   := $(TOOLS)/node_modules/.bin/lighthouse
 NPM_TOOLS    := axe-core@4.14 vnu-jar@26.9.27 minisearch@7.2.0 lighthouse@12.2.3
 JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
 CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
-.PHONY: help html pdf latex test serve anchors bench mutants clean distclean tools
+.PHONY: help html pdf latex tei epub site test serve anchors bench mutants clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
 	@echo "make pdf      build the printable edition to $(PDF) (needs TeX Live: see README)"
+	@echo "make tei      write the TEI P5 document alone to $(BUILDDIR)/tei"
+	@echo "make epub     build the EPUB 3 to $(EPUB)"
+	@echo "make site     the publishable site in $(BUILDDIR)/site: pages, data, PDF and EPUB"
 	@echo "make test     run the tests"
 	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
@@ -47,6 +52,21 @@ pdf: latex
 	$(BIN)/python -m critical_edition.latex.log_check $(PDF:.pdf=.log)
 	@echo "The PDF is at $(PDF)"
 
+# The TEI document alone (make html writes it too, into the site's data/).
+tei: $(VENV)/.installed
+	$(SPHINXBUILD) -b tei -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-tei source $(BUILDDIR)/tei
+
+epub: $(VENV)/.installed
+	rm -rf $(BUILDDIR)/epub
+	$(SPHINXBUILD) -b epub -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-epub source $(BUILDDIR)/epub
+	@echo "The EPUB is at $(EPUB)"
+
+# The site as published: every page, the data, and the PDF and the EPUB beside the data.
+site: pdf epub
+	rm -rf $(BUILDDIR)/site
+	$(SPHINXBUILD) -b html -c . $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-site source $(BUILDDIR)/site
+	@echo "The site is in $(BUILDDIR)/site"
+
 # From the npm registry, when npm is there: MiniSearch (the search page's library, copied
 # into the site by the build) and the checkers the tests and the bench run on the built
 # pages: axe-core (accessibility), the Nu Html Checker, Lighthouse (with Debian's chromium).
@@ -54,6 +74,15 @@ $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE):
 	@if command -v npm >/dev/null; then \
 	  npm install --silent --no-audit --no-fund --save-exact --prefix $(TOOLS) $(NPM_TOOLS); \
 	else echo "npm is missing: no search page, and the accessibility, validity and Lighthouse checks will not run"; fi
+
+# Apache Annotator's text-quote matcher, bundled for the browser by esbuild: the tests
+# anchor every Web Annotation of the export in the built chapter page with it.
+$(ANNOTATOR):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(TOOLS) @apache-annotator/dom@0.2.0 @apache-annotator/selector@0.2.0 esbuild@0.28.2 && \
+	  cd $(TOOLS) && echo "export { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';" | \
+	    node_modules/.bin/esbuild --bundle --format=iife --global-name=Annotator --log-level=warning --outfile=annotator.js; \
+	else echo "npm is missing: the annotation anchoring test will not run"; fi
 
 # What runs Zotero's translators offline (tests/zotero): jsdom, an XPath engine, XRegExp.
 $(JSDOM):
@@ -67,7 +96,7 @@ $(CFFCONVERT):
 	$(PYTHON) -m venv $(TOOLS)/cffconvert
 	$(TOOLS)/cffconvert/bin/python -m pip install --quiet 'cffconvert==2.0.0'
 
-tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE) $(JSDOM) $(CFFCONVERT)
+tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE) $(JSDOM) $(CFFCONVERT) $(ANNOTATOR)
 
 test: $(VENV)/.installed tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -52,6 +52,44 @@ edition_metadata = {
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 
+# The copy-text the exports describe (its SHA-256 goes into the TEI header).
+edition_copy_text = "copy-text/platform-1927-ch07-the-party.txt"
+# The exports (Download page): what they state beyond the metadata record.
+edition_exports = {
+    "basename": "platform-1927-ch07-the-party",
+    "publisher": "The editors",
+    "editors": ["The editors"],
+    "licence": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "text_terms": (
+        "The reading text is the Marxists Internet Archive's transcription of the 1973 English translation, "
+        "distributed free of charge over the Internet by permission of Index Books; the edition claims no rights in it."
+    ),
+    "text_licence": "free distribution over the Internet (see Licence)",
+    "copy_text_work": "mia-platform-ch07",
+    "principles": "note-on-the-text#editorial-principles",
+    "versions": "changelog",
+    # Copied in beside the data by `make site`, once built.
+    "site_files": [
+        ["_build/latex/platform-1927-ch07-the-party.pdf", "PDF", "CC BY-SA 4.0 (the editorial matter); the reading text: free distribution over the Internet (see Licence)"],
+        ["_build/epub/platform-1927-ch07-the-party.epub", "EPUB 3", "CC BY-SA 4.0 (the editorial matter); the reading text: free distribution over the Internet (see Licence)"],
+    ],
+}
+
+# The EPUB (make epub): its package metadata.
+epub_basename = "platform-1927-ch07-the-party"
+epub_title = "The Party — Platform of the Joint Opposition (1927), Chapter 7"
+# The published address, or until there is one the edition's id.
+epub_identifier = html_baseurl or edition_metadata["id"]
+epub_scheme = "URL" if html_baseurl else ""
+epub_uid = "edition-identifier"
+epub_publisher = "The editors"
+epub_contributor = "The editors"
+epub_copyright = copyright
+# Sphinx keeps the previous build information here when the configuration changes: not part of the book.
+epub_exclude_files = [".buildinfo.bak"]
+epub_description = edition_metadata["description"]
+
 edition_neighbours_label = "The Platform on the Marxists Internet Archive"
 edition_neighbours = {
     "chapter": [

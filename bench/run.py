@@ -176,6 +176,7 @@ def main() -> None:
     edition_root = work / "edition"
     shutil.copytree(PROJECT / "source", edition_root / "source")
     shutil.copytree(PROJECT / "footnotes", edition_root / "footnotes")
+    shutil.copytree(PROJECT / "copy-text", edition_root / "copy-text")
     shutil.copy(PROJECT / "conf.py", edition_root / "conf.py")
     if (PROJECT / ".tools").is_dir():  # the search page's library, as conf.py names it
         (edition_root / ".tools").symlink_to(PROJECT / ".tools")

@@ -3,7 +3,8 @@
 Each subpackage is one phase of a build and registers what it needs with its
 own ``setup_<phase>``: ``data`` (the YAML apparatus, kept in the domain of
 ``text``), ``text`` (reading the text), ``html``, ``latex`` and ``plaintext``
-(each builder's output) and ``citing`` (citations of the edition).
+(each builder's output), ``citing`` (citations of the edition) and
+``exports`` (open data, the EPUB).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sphinx.application import Sphinx
 from .citing import setup_citing
 from .config import add_config_values, check_config
 from .data import setup_data
+from .exports import setup_exports
 from .gc_freeze import add_gc_freeze
 from .html import setup_html
 from .html.chart_svg import HTML_CHART
@@ -46,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_html(app)
     setup_latex(app)
     setup_citing(app)
+    setup_exports(app)
     return {
         "version": __version__,
         "env_version": EditionDomain.data_version,

@@ -31,6 +31,8 @@ CONFIG_VALUES = {
     "edition_neighbours": ({}, "html", frozenset({dict}), "document -> [label, address] of its neighbours in the work"),
     "edition_lean_pages": (True, "html", frozenset({bool}), "leave out what the theme ships but no page uses"),
     "edition_neighbours_label": ("The work", "html", frozenset({str}), "heading of the neighbours' links"),
+    "edition_exports": ({}, "html", frozenset({dict}), "what the exports state beyond the metadata record"),
+    "edition_copy_text": ("", "html", frozenset({str}), "the copy-text's file, from conf.py: the TEI header gives its SHA-256"),
     "edition_search_library": ("", "html", frozenset({str}), "MiniSearch's browser script, from conf.py; empty: the theme's search"),
 }
 

@@ -51,6 +51,8 @@ class Problem(enum.Enum):
     builder = "builder"
     #: A record rests on web copies only, or cites an address the source policy rules out.
     source = "source"
+    #: What ``edition_exports`` names (the copy-text, a page, a work) does not exist.
+    export = "export"
 
 
 class Finding(NamedTuple):

@@ -56,6 +56,7 @@ EDITION_OVERRIDES = {
     "notfound_urls_prefix": "/platform-1927-ch07/",
     "edition_data_dir": str(PROJECT / "footnotes"),
     "edition_anchor_manifest": str(PROJECT / "source" / "anchor-manifest.json"),
+    "edition_copy_text": str(COPY_TEXT),
     # Without npm (make tools) the edition keeps the theme's search; CI must have it.
     "edition_search_library": str(MINISEARCH) if MINISEARCH.exists() or IN_CI else "",
     "html_favicon": str(PROJECT / "source" / "_static" / "favicon.svg"),

@@ -13,12 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import COPY_TEXT, PROJECT
 from sphinx.testing.util import SphinxTestApp
 
 #: A fixed build date: a clean build and a rebuild must not differ by when they ran.
 EPOCH = "1764547200"
-OVERRIDES = {"edition_anchor_manifest": "anchor-manifest.json"}
+OVERRIDES = {"edition_anchor_manifest": "anchor-manifest.json", "edition_copy_text": str(COPY_TEXT)}
 #: What Sphinx says when several applications share one process; nothing else may be said.
 REGISTERED = re.compile(r"is already registered")
 

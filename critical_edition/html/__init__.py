@@ -38,8 +38,8 @@ HEAD_SCRIPT = (
 
 
 def add_assets(app: Sphinx) -> None:
-    """The edition's style sheet and script, for HTML builders only."""
-    if app.builder.format == "html":
+    """The edition's style sheet and script, for the site's HTML builders only (an EPUB has its own)."""
+    if app.builder.format == "html" and app.builder.name != "epub":
         app.config.html_static_path.append(str(HTML_DIR / "static"))
         app.add_css_file("edition.css")
         app.add_js_file(None, body=HEAD_SCRIPT, priority=100)

@@ -30,7 +30,7 @@ def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict
     domain = app.env.domains["edition"]
     assert isinstance(domain, EditionDomain)
     config = app.config
-    if not domain.units.get(pagename) or doctree is None:
+    if not domain.units.get(pagename) or doctree is None or app.builder.name == "epub":
         return
     page = app.builder.get_target_uri(pagename)
     data: dict[str, Any] = {"prefix": config.edition_fragment_prefix, "aliases": config.edition_anchor_aliases}

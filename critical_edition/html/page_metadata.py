@@ -169,7 +169,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
     # docutils' writer adds a viewport tag of its own to the theme's: one is enough.
     context["metatags"] = context.get("metatags", "").replace(VIEWPORT, "")
     metadata = app.config.edition_metadata
-    if not metadata or doctree is None:
+    if not metadata or doctree is None or app.builder.name == "epub":
         return
     domain = app.env.domains["edition"]
     assert isinstance(domain, EditionDomain)
