@@ -19,7 +19,7 @@ NPM_TOOLS    := axe-core@4.14 vnu-jar@26.9.27 minisearch@7.2.0 lighthouse@12.2.3
 JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
 CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
-.PHONY: help html pdf latex tei epub site test serve anchors bench mutants clean distclean tools
+.PHONY: help html pdf latex tei epub site lint test serve anchors bench mutants clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
@@ -27,7 +27,8 @@ help:
 	@echo "make tei      write the TEI P5 document alone to $(BUILDDIR)/tei"
 	@echo "make epub     build the EPUB 3 to $(EPUB)"
 	@echo "make site     the publishable site in $(BUILDDIR)/site: pages, data, PDF and EPUB"
-	@echo "make test     run the tests"
+	@echo "make test     run the tests (ruff and mypy first)"
+	@echo "make lint     ruff and mypy alone"
 	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
 	@echo "make bench    measure the edition beside a plain Sphinx build (writes bench/RESULTS.md)"
@@ -98,7 +99,12 @@ $(CFFCONVERT):
 
 tools: $(AXE) $(VNU) $(MINISEARCH) $(LIGHTHOUSE) $(JSDOM) $(CFFCONVERT) $(ANNOTATOR)
 
-test: $(VENV)/.installed tools
+# ruff and mypy over the extension, the tests and the bench: part of make test.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check critical_edition tests bench
+	$(BIN)/mypy
+
+test: $(VENV)/.installed tools lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 serve: $(VENV)/.installed

@@ -38,7 +38,7 @@ def write_corpus(project: Path, target: Path, chapters: int) -> Path:
         encoding="utf-8",
     )
     data = target / "footnotes"
-    for kind, key in (("authorial", "number"), ("textual", "id"), ("editorial", "id")):
+    for kind, _key in (("authorial", "number"), ("textual", "id"), ("editorial", "id")):
         path = data / f"{kind}.yaml"
         if not path.exists():
             continue

@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import write_corpus
 import lighthouse
+from corpus import write_corpus
 from plain_project import write_plain_edition_pages, write_plain_edition_text, write_plain_project
 
 PROJECT = Path(__file__).resolve().parent.parent

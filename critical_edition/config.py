@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -12,8 +13,11 @@ from sphinx.errors import ConfigError
 from .citing.citations import metadata_problems
 from .config_shapes import shape_problems
 
+#: When a change of the value makes Sphinx read (env) or write (html) the pages again.
+Rebuild = Literal["", "env", "html"]
+
 #: name: (default, rebuild, types, what it is)
-CONFIG_VALUES = {
+CONFIG_VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
     "edition_data_dir": ("footnotes", "env", frozenset({str}), "folder of the YAML apparatus, from conf.py"),
     "edition_anchor_pattern": (
         r"[0-9]+\.(?:0|[1-9][0-9]*|P[0-9]+)\.[1-9][0-9]*",

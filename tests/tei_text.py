@@ -21,9 +21,7 @@ def body_tokens(tei_path, keep: str, drop: str) -> list[str]:
         name = etree.QName(element).localname
         if name == "note" or name in dropped:
             return
-        if name not in kept | dropped and element.text:
-            out.append(element.text)
-        elif name in kept and element.text:
+        if (name not in kept | dropped and element.text) or (name in kept and element.text):
             out.append(element.text)
         for child in element:
             walk(child)

@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from conftest import PROJECT
 
 SCHEME = re.compile(r"7\.(0|[1-9][0-9]*|P[0-9])\.[1-9][0-9]*")

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import PROJECT as PROJECT_ROOT
 
 
@@ -105,7 +104,8 @@ def test_a_person_named_nowhere_is_reported(built):
 
 
 def test_an_editorial_phrase_found_nowhere_is_reported(built):
-    app = built(**{"footnotes/editorial.yaml": "- id: x\n  target:\n    anchor: \"1.1.1\"\n    phrase: \"bottom up\"\n  text: \"N.\"\n  sources:\n    - work: a-work\n"})
+    editorial = '- id: x\n  target:\n    anchor: "1.1.1"\n    phrase: "bottom up"\n  text: "N."\n  sources:\n    - work: a-work\n'
+    app = built(**{"footnotes/editorial.yaml": editorial})
     assert (
         "footnotes/editorial.yaml:1: WARNING: editorial note 'x': the phrase 'bottom up' is not in paragraph 1.1.1 [edition.target]"
         in app.warning.getvalue()

@@ -12,9 +12,9 @@ import re
 from io import StringIO
 
 import pytest
+from conftest import ROOTS
 from sphinx.errors import ConfigError
 
-from conftest import ROOTS
 from critical_edition.diagnostics import ApparatusError
 
 #: The good root's inputs, for tests that build variants of it.
@@ -114,7 +114,6 @@ def test_every_schema_of_the_edition_is_a_valid_json_schema():
     import json
 
     import jsonschema
-
     from conftest import PROJECT
 
     schemas = sorted((PROJECT / "critical_edition/data/schemas").glob("*.schema.json"))

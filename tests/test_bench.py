@@ -7,7 +7,7 @@ import sys
 from conftest import COPY_TEXT, PROJECT
 
 sys.path.insert(0, str(PROJECT / "bench"))
-from plain_project import plain_markdown, plain_page_markdown  # noqa: E402
+from plain_project import plain_markdown, plain_page_markdown
 
 
 def test_plain_chapter_has_every_note_as_a_footnote():

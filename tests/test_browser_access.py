@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browser import chromium, require_browser, serve
 from conftest import IN_CI, PROJECT
 

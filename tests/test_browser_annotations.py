@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser import chromium, require_browser, serve
 from conftest import IN_CI, PROJECT
 from reading_text import NOT_THE_TEXT

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser import chromium, require_browser, serve
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import chromium, require_browser, serve
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import gc
 import re
 
 from sphinx.util.inventory import InventoryFile
-
 from test_bad_input import NOTES, TEXT
 
 DOCS = 7

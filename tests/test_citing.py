@@ -8,9 +8,9 @@ import shutil
 
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import EDITION_BASEURL, PROJECT
-from critical_edition.citing.citations import ANCHOR_TOKEN, FORMS, cite_paragraph, citation_templates
+
+from critical_edition.citing.citations import ANCHOR_TOKEN, FORMS, citation_templates, cite_paragraph
 
 METADATA = {
     "title": "The Party",

@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import EDITION_BASEURL, IN_CI, PROJECT
+
 from critical_edition.citing import NO_BASE_ADDRESS
 
 TOOLS = PROJECT / ".tools"

@@ -6,9 +6,8 @@ import json
 
 import pytest
 import yaml
-from pyld import jsonld
-
 from conftest import PROJECT
+from pyld import jsonld
 
 CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 LOCAL_CONTEXT = PROJECT / "critical_edition" / "exports" / "schemas" / "anno.jsonld"

@@ -9,7 +9,6 @@ import bibtexparser
 import jsonschema
 import pytest
 import yaml
-
 from conftest import PROJECT
 
 SCHEMAS = PROJECT / "critical_edition" / "exports" / "schemas"

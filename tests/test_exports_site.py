@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import IN_CI, PROJECT, build_edition
 
 TEI_ALL = PROJECT / "critical_edition" / "exports" / "schemas" / "tei_all.rng"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lxml import etree
-
 from conftest import COPY_TEXT, IN_CI, PROJECT
+from lxml import etree
 from reading_text import copy_text_parts, expected_tokens, textual_changes
 from tei_text import body_tokens
 

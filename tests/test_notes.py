@@ -6,7 +6,6 @@ import copy
 import re
 
 import yaml
-
 from conftest import COPY_TEXT, PROJECT
 from reading_text import copy_text_parts, notes_as_edited, textual_changes
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import COPY_TEXT, PROJECT
 from pdf import make_pdf, missing_pdf_tools, pdf_info, pdf_text_of
 from reading_text import copy_text_parts, notes_as_edited, textual_changes
@@ -100,7 +99,7 @@ def with_editorial_letters(body: str) -> str:
     """The body as printed: each editors' note's letter after its phrase (each phrase is unique)."""
     records = yaml.safe_load((PROJECT / "footnotes" / "editorial.yaml").read_text(encoding="utf-8")) or []
     assert len(records) <= len(string.ascii_lowercase)  # one letter each, in the order of the file
-    for letter, record in zip(string.ascii_lowercase, records):
+    for letter, record in zip(string.ascii_lowercase, records, strict=False):
         phrase = record["target"]["phrase"]
         assert body.count(phrase) == 1, phrase
         body = body.replace(phrase, phrase + letter)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import PROJECT
 
 GLOSSARY = yaml.safe_load((PROJECT / "footnotes" / "glossary.yaml").read_text(encoding="utf-8"))

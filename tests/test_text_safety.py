@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from pdf import pdf_text_of
 
 LONG = "A long note. " * 150 + "Its last words."

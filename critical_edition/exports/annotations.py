@@ -96,7 +96,7 @@ def _body(kind: str, record: str, apparatus: Apparatus) -> list[object]:
     return [textual(f"{term.term}: {term.definition}", "describing")]
 
 
-def annotations(settings: ExportSettings, apparatus: Apparatus, units: list[Unit], page_url: str, base: str) -> list[dict]:
+def annotation_items(settings: ExportSettings, apparatus: Apparatus, units: list[Unit], page_url: str, base: str) -> list[dict]:
     """One annotation per record, its targets in reading order."""
     places = list(_places(units, apparatus))
     page_text = "\0".join(plain(cell) for unit in units for row in unit.block.rows for cell in row)
@@ -127,7 +127,7 @@ def annotations(settings: ExportSettings, apparatus: Apparatus, units: list[Unit
 
 def annotation_collection(settings: ExportSettings, apparatus: Apparatus, units: list[Unit], page_url: str, url: str) -> bytes:
     """The collection with its one page, as JSON-LD."""
-    items = annotations(settings, apparatus, units, page_url, url)
+    items = annotation_items(settings, apparatus, units, page_url, url)
     collection = {
         "@context": CONTEXT,
         "id": url,

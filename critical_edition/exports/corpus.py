@@ -8,9 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 from ..data.apparatus import Apparatus
-from .model import EditorialRef, Mentioned, NoteRef, Adopted, Unit, unit_plain
+from .model import Adopted, EditorialRef, Mentioned, NoteRef, Unit, unit_plain
 from .settings import ExportSettings
 from .works import csl_items
 
@@ -81,7 +82,7 @@ def apparatus_records(apparatus: Apparatus) -> dict[str, list[dict]]:
 
 def corpus_json(settings: ExportSettings, apparatus: Apparatus, units: list[Unit]) -> bytes:
     metadata = settings.metadata
-    data = {
+    data: dict[str, Any] = {
         "edition": {
             "title": metadata["title"],
             "container_title": metadata["container_title"],

@@ -31,10 +31,10 @@ class DownloadsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["edition"]
         assert isinstance(domain, EditionDomain)
-        digests = self.env.domains["edition"].apparatus.digests
+        digests = domain.apparatus.digests
         for kind in KINDS:
             domain.note_record_use(self.env.docname, kind_key(kind), digests.get(kind_key(kind)))
-        self.env.edition_downloads_page = self.env.docname
+        self.env.edition_downloads_page = self.env.docname  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
         return [downloads_list()]
 
 
@@ -110,7 +110,7 @@ def downloads_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], chan
     page = getattr(env, "edition_downloads_page", None)
     texts = set(app.config.edition_text_documents)
     stamp = [(str(path), path.stat().st_size if path.is_file() else -1) for path, _, _ in settings_paths(app)]
-    old_stamp, env.edition_downloads_stamp = getattr(env, "edition_downloads_stamp", None), stamp
+    old_stamp, env.edition_downloads_stamp = getattr(env, "edition_downloads_stamp", None), stamp  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
     if page and page in env.all_docs and page not in removed and (texts & (added | changed) or old_stamp != stamp):
         return [page]
     return []

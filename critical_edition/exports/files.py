@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import pickle
+import posixpath
 import weakref
 from pathlib import Path
 from typing import NamedTuple
@@ -12,6 +12,7 @@ from typing import NamedTuple
 from sphinx.application import Sphinx
 
 from ..diagnostics import Problem, warn
+from ..text.domain import edition_domain
 from .annotations import annotation_collection
 from .corpus import corpus_csv, corpus_json, reading_text
 from .model import text_units
@@ -62,7 +63,7 @@ def make_exports(app: Sphinx, settings: ExportSettings) -> list[Export]:
     """Nothing without a metadata record: the exports could not say what edition they are."""
     if not settings.metadata:
         return []
-    apparatus = app.env.domains["edition"].apparatus
+    apparatus = edition_domain(app.env).apparatus
     if settings.copy_text_work and settings.copy_text_work not in apparatus.bibliography:
         warn(Problem.export, f"edition_exports names the copy-text's work {settings.copy_text_work!r}, "
              "which the bibliography does not hold", conf_location(app, "edition_exports"))
@@ -141,5 +142,5 @@ def _stamp(app: Sphinx, settings: ExportSettings) -> str:
     """A hash of everything the exports are made from: the text as read, the data, the settings, the files added."""
     files = [(str(path), path.stat().st_mtime_ns if path.is_file() else -1) for path, _, _ in settings.site_files]
     code = sorted((p.name, p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("*.py"))
-    made_from = (text_units(app.env), app.env.domains["edition"].data["apparatus"][0], settings._replace(site_files=files), code)
+    made_from = (text_units(app.env), edition_domain(app.env).data["apparatus"][0], settings._replace(site_files=[]), files, code)
     return hashlib.sha256(pickle.dumps(made_from)).hexdigest()

@@ -171,4 +171,4 @@ def plain(parts: tuple[Inline, ...]) -> str:
 def unit_plain(block: Block) -> list[str]:
     """The unit's text as lines: a paragraph of a quotation, a row of a table, an item of a list."""
     labels = [f"{label} " for label in block.labels] or [""] * len(block.rows)
-    return [label + " ".join(" ".join(plain(cell).split()) for cell in row) for label, row in zip(labels, block.rows)]
+    return [label + " ".join(" ".join(plain(cell).split()) for cell in row) for label, row in zip(labels, block.rows, strict=True)]

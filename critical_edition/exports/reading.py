@@ -95,8 +95,8 @@ def read_for_exports(app: Sphinx, doctree: nodes.document) -> None:
 
 def exports_read(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     if not hasattr(env, "edition_exports_read"):
-        env.edition_exports_read = {}
-    return env.edition_exports_read
+        env.edition_exports_read = {}  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
+    return env.edition_exports_read  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
 
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

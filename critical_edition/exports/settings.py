@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from ..diagnostics import Problem, warn
+from ..text.domain import edition_domain
 
 #: The keys of ``edition_exports`` and their defaults.
 DEFAULTS: dict[str, Any] = {
@@ -92,7 +93,7 @@ def export_settings(app: Sphinx | Builder) -> ExportSettings:
     digest = hashlib.sha256(copy_text.read_bytes()).hexdigest() if copy_text and copy_text.is_file() else None
     if copy_text and digest is None:
         warn(Problem.export, f"edition_copy_text {config.edition_copy_text!r} is not a file beside conf.py", conf_location(app, "edition_copy_text"))
-    domain = app.env.domains["edition"]
+    domain = edition_domain(app.env)
     example = next((unit.anchor for _, unit in domain.all_units()), "1.1")
     return ExportSettings(
         metadata=config.edition_metadata,

@@ -25,7 +25,7 @@ def _names(people: list[dict]) -> list[str]:
     return [p.get("literal") or " ".join(filter(None, [p.get("given"), p.get("family")])) for p in people]
 
 
-def _dated(parent: Element, tag: str, value: str | None, **attributes: str) -> None:
+def _dated(parent: Element, tag: str, value: str | None, **attributes: str | None) -> None:
     if value:
         sub(parent, tag, value, when=value if ISO_DATE.match(value) else None, **attributes)
 
@@ -135,7 +135,9 @@ def back(root: Element, apparatus: Apparatus) -> None:
     if apparatus.bibliography:
         works(sub(back, "div", type="bibliography"), apparatus)
     if not len(back):
-        root.find(tei("text")).remove(back)
+        text = root.find(tei("text"))
+        assert text is not None  # made above
+        text.remove(back)
 
 
 def glossary(division: Element, apparatus: Apparatus) -> None:

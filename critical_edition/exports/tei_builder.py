@@ -7,6 +7,7 @@ from collections.abc import Iterable, Set
 from docutils import nodes
 from sphinx.builders import Builder
 
+from ..text.domain import edition_domain
 from .model import text_units
 from .settings import export_settings
 from .tei import tei_document
@@ -34,5 +35,5 @@ class TeiBuilder(Builder):
 
     def finish(self) -> None:
         settings = export_settings(self)  # a builder has the config, env and confdir it asks for
-        document = tei_document(settings, self.env.domains["edition"].apparatus, text_units(self.env))
+        document = tei_document(settings, edition_domain(self.env).apparatus, text_units(self.env))
         (self.outdir / f"{settings.basename}.tei.xml").write_bytes(document)

@@ -27,8 +27,8 @@ def tei(tag: str) -> str:
     return f"{{{TEI}}}{tag}"
 
 
-def sub(parent: Element, tag: str, text: str | None = None, **attributes: str) -> Element:
-    """A child element; ``xml_id`` stands for ``xml:id``."""
+def sub(parent: Element, tag: str, text: str | None = None, **attributes: str | None) -> Element:
+    """A child element; ``xml_id`` stands for ``xml:id``; an attribute given None is left out."""
     if "xml_id" in attributes:
         attributes[XML_ID] = attributes.pop("xml_id")
     element = SubElement(parent, tei(tag), {k: v for k, v in attributes.items() if v is not None})

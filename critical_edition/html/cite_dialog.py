@@ -40,7 +40,7 @@ def add_cite_dialog(app: Sphinx, pagename: str, templatename: str, context: dict
         data["page"] = page_address(config.html_baseurl, page) if config.html_baseurl else None
         data["pageToken"] = PAGE_TOKEN
         data["templates"] = citation_templates(
-            config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix, app.doctreedir
+            config.edition_metadata, config.html_baseurl, page, config.edition_fragment_prefix, str(app.doctreedir)
         )
     context["edition_cite"] = {
         # The dialog is offered only with a metadata record to cite; the aliases work without.

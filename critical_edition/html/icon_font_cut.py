@@ -18,6 +18,7 @@ import io
 import json
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -39,7 +40,7 @@ def _icon_codes(css: str, names: set[str]) -> set[int]:
     """The code points the theme's style sheet gives the named icons (``.fa-x{--fa:"\\f..."}``)."""
     import tinycss2
 
-    codes = set()
+    codes: set[int] = set()
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "qualified-rule":
             continue
@@ -120,7 +121,7 @@ def cut_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
         original = path.read_bytes()
         key = original + ",".join(map(str, sorted(codes))).encode()
         cut = _shipped_cut(filename, original, codes)
-        path.write_bytes(cut or cached_bytes(app.doctreedir, filename, key, lambda: _cut_font(original, codes)))
+        path.write_bytes(cut or cached_bytes(app.doctreedir, filename, key, partial(_cut_font, original, codes)))
     for leftover in Path(app.outdir, "_static", "scripts").glob("fontawesome.js*"):
         leftover.unlink()
 
@@ -130,7 +131,7 @@ if __name__ == "__main__":
     found = _site_fonts(sys.argv[1])
     if found is None:
         sys.exit(f"{sys.argv[1]}: no built site with the theme's icon fonts")
-    theme_fonts = Path(__import__("pydata_sphinx_theme").__file__).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome"
+    theme_fonts = Path(str(__import__("pydata_sphinx_theme").__file__)).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome"
     for family, filename in FONT_FAMILIES.items():
         if family in found[2]:
             original = next(theme_fonts.rglob(filename)).read_bytes()

@@ -143,7 +143,8 @@ def json_ld(page: Page) -> str:
     if metadata.get("position") is not None:
         chapter["position"] = metadata["position"]
     if metadata.get("based_on"):
-        chapter["isBasedOn"] = {"@type": "WebPage", "@id": metadata["based_on"]["url"], "url": metadata["based_on"]["url"], "name": metadata["based_on"]["title"]}
+        based_on = metadata["based_on"]
+        chapter["isBasedOn"] = {"@type": "WebPage", "@id": based_on["url"], "url": based_on["url"], "name": based_on["title"]}
     for node in (edition, chapter):
         if metadata.get("editors"):
             node["editor"] = [_agent(e) for e in metadata["editors"]]

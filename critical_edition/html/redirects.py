@@ -15,7 +15,6 @@ from sphinx.application import Sphinx
 from ..config_shapes import config_location
 from ..diagnostics import Problem, warn
 
-
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Moved</title>
@@ -35,7 +34,7 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
             where = config_location(app.confdir, "edition_redirects", old)
             warn(Problem.alias, f"edition_redirects[{old!r}] = {new!r}: there is no document {new}", where)
             continue
-        source = Path(app.outdir, old + app.builder.out_suffix)
+        source = Path(app.outdir, old + app.builder.out_suffix)  # type: ignore[attr-defined]  # an HTML builder's
         source.parent.mkdir(parents=True, exist_ok=True)
         target = app.builder.get_relative_uri(old, new)
         source.write_text(

@@ -113,8 +113,8 @@ def search_units(doctree: nodes.document) -> list[dict[str, str]]:
 def collect_units(app: Sphinx, doctree: nodes.document) -> None:
     """Keep the document's units in the environment, so that a rebuild keeps every page's."""
     if not hasattr(app.env, "edition_search_units"):
-        app.env.edition_search_units = {}
-    app.env.edition_search_units[app.env.docname] = search_units(doctree)
+        app.env.edition_search_units = {}  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
+    app.env.edition_search_units[app.env.docname] = search_units(doctree)  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
 
 
 def purge_units(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -123,10 +123,10 @@ def purge_units(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 def merge_units(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     if not hasattr(env, "edition_search_units"):
-        env.edition_search_units = {}
+        env.edition_search_units = {}  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
     for docname in docnames:
         if docname in getattr(other, "edition_search_units", {}):
-            env.edition_search_units[docname] = other.edition_search_units[docname]
+            env.edition_search_units[docname] = other.edition_search_units[docname]  # type: ignore[attr-defined]  # kept on the environment, as sphinx.ext.todo keeps its own
 
 
 def search_library(app: Sphinx) -> Path | None:
@@ -149,7 +149,7 @@ def write_search_data(app: Sphinx, exception: Exception | None) -> None:
     static = Path(app.outdir, "_static")
     static.mkdir(exist_ok=True)
     shutil.copyfile(library, static / LIBRARY_FILE)
-    entries = []
+    entries: list[dict] = []
     units = getattr(app.env, "edition_search_units", {})
     for docname in sorted(units):
         if docname not in app.env.all_docs:

@@ -20,9 +20,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..text.nodes import card, emendation
 from ..text.authors_notes import note_ids
-
+from ..text.nodes import card, emendation
 
 #: The theme and version whose footnote transform :func:`_make_sidenote` follows.
 FOLLOWS_THEME = ("sphinx-book-theme", "1.4.0")
@@ -72,7 +71,7 @@ def _make_sidenote(marker: nodes.footnote_reference, note: nodes.footnote, siden
     else:
         superscript = nodes.superscript("", label)
         inline["classes"].append("sidenote")
-        inline.children = [superscript] + content
+        inline.children = [superscript, *content]
         sidenote["names"].append(f"sidenote-role-{label}")
         sidenote.append(superscript)
         linked = True

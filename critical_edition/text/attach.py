@@ -15,13 +15,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .anchors import NOT_TEXT
 from ..data.apparatus import PLACES_KEY, Apparatus, record_key
+from ..data.records import GlossaryTerm, Person
 from ..diagnostics import Problem, warn
+from .anchors import NOT_TEXT
+from .authors_notes import note_footnote, note_ids
 from .domain import EditionDomain, Mention
 from .nodes import card, make_card, make_emendation, mention
-from .authors_notes import note_footnote, note_ids
-from ..data.records import GlossaryTerm, Person
 from .targets import Span, form_matches, locate, non_overlapping, unit_text, wrap_spans
 
 TEXTUAL, EDITORIAL, NAME = 3, 2, 1
@@ -84,12 +84,12 @@ class AttachStandoff(SphinxTransform):
                 if start is not None:
                     wrap = self._emendation(note.copy_text, note.id)
                     yield Span(start, start + len(note.target.phrase), wrap, TEXTUAL, "textual", note.id)
-        for index, note in enumerate(apparatus.editorial_notes.values()):
-            if note.target.anchor == anchor:
-                start, _ = locate(note.target, texts)
+        for index, editorial in enumerate(apparatus.editorial_notes.values()):
+            if editorial.target.anchor == anchor:
+                start, _ = locate(editorial.target, texts)
                 if start is not None:
-                    end = start + len(note.target.phrase)
-                    yield Span(end, end, self._editorial_marker(note, index, footnotes), EDITORIAL, "editorial", note.id)
+                    end = start + len(editorial.target.phrase)
+                    yield Span(end, end, self._editorial_marker(editorial, index, footnotes), EDITORIAL, "editorial", editorial.id)
         for kind, records in (("person", apparatus.persons), ("term", apparatus.glossary)):
             for record in records.values():
                 for form in record.forms:
@@ -112,14 +112,15 @@ class AttachStandoff(SphinxTransform):
 
     def _mention(self, kind: str, record: Person | GlossaryTerm) -> Callable[[str], nodes.Node]:
         def build(text: str) -> nodes.Node:
-            if kind == "person":
+            if isinstance(record, Person):
                 xref = addnodes.pending_xref("", refdomain="edition", reftype="person", reftarget=record.id)
+                index_entry = record.index_name
             else:
                 xref = addnodes.pending_xref("", refdomain="std", reftype="term", reftarget=record.term)
+                index_entry = record.term
             xref["refexplicit"] = True
             xref["refwarn"] = True
             xref += nodes.inline(text, text)
-            index_entry = record.index_name if kind == "person" else record.term
             return mention("", "", xref, self._card(_card_text(record)), kind=kind, record=record.id, index_entry=index_entry)
 
         return build

@@ -15,11 +15,11 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
+from ..data.apparatus import record_key
+from ..data.records import AuthorsNote, BibliographyEntry, TextualNote
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain, NoteMarker
-from ..data.apparatus import record_key
 from .nodes import make_emendation, note_works
-from ..data.records import AuthorsNote, BibliographyEntry, TextualNote
 
 
 def note_ids(label: str) -> tuple[str, str]:

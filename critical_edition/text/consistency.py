@@ -11,6 +11,7 @@ from sphinx.util import logging
 
 from ..config_shapes import config_location
 from ..data.record_checks import works_cited_by_records
+from ..data.records import GlossaryTerm, Person
 from ..diagnostics import Problem, warn
 from .domain import EditionDomain
 from .manifest import compare_manifest, manifest_line, manifest_of, read_manifest, write_manifest
@@ -57,11 +58,14 @@ def _check_standoff(env: BuildEnvironment, domain: EditionDomain) -> None:
             _, problem = locate(record.target, texts)
             if problem:
                 warn(Problem.target, f"{kind} note {record.id!r}: {problem}", record.location)
-    for kind, records in (("person", apparatus.persons), ("term", apparatus.glossary)):
-        for record in records.values():
-            if not domain.mentions_of(kind, record.id):
-                forms = ", ".join(repr(form) for form in record.forms)
-                warn(Problem.unused, f"{kind} {record.id!r}: no form ({forms}) is found in the reading text", record.location)
+    named: list[tuple[str, Person | GlossaryTerm]] = [
+        *(("person", person) for person in apparatus.persons.values()),
+        *(("term", term) for term in apparatus.glossary.values()),
+    ]
+    for kind, named_record in named:
+        if not domain.mentions_of(kind, named_record.id):
+            forms = ", ".join(repr(form) for form in named_record.forms)
+            warn(Problem.unused, f"{kind} {named_record.id!r}: no form ({forms}) is found in the reading text", named_record.location)
 
 
 def _check_aliases(confdir: Path, env: BuildEnvironment, domain: EditionDomain) -> None:

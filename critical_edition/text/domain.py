@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -88,7 +88,7 @@ class EditionDomain(Domain):
         "work": ObjType("work", "work"),
     }
     roles = {"para": XRefRole(), "person": XRefRole(), "work": XRefRole()}
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         "units": {},
         "markers": {},
         "records": {},

@@ -80,4 +80,5 @@ def never_departed(self, node: nodes.Element) -> None:
 def register_nodes(app: Sphinx, **visitors_by_builder: dict[type[nodes.Element], Visitors]) -> None:
     """Register every node of the edition with each builder's visitors."""
     for node in EDITION_NODES:
-        app.add_node(node, **{builder: table[node] for builder, table in visitors_by_builder.items()})
+        visitors = {builder: table[node] for builder, table in visitors_by_builder.items()}
+        app.add_node(node, **visitors)  # type: ignore[arg-type]  # Sphinx types **kwargs as the pairs' own type

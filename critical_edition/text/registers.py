@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -116,7 +115,7 @@ class GlossaryRegister(RegisterDirective):
         items = nodes.definition_list(classes=["glossary", "edition-register"])
         for term in sorted(apparatus.glossary.values(), key=lambda t: t.term.lower()):
             term_node = make_glossary_term(
-                self.env, [nodes.Text(term.term)], None, self.env.doc2path(self.env.docname), self.lineno, None, self.state.document
+                self.env, [nodes.Text(term.term)], None, str(self.env.doc2path(self.env.docname)), self.lineno, None, self.state.document
             )
             for entry in list(term_node.findall(addnodes.index)):
                 entry.parent.remove(entry)  # the index lists where a term is used; the glossary is alphabetical
@@ -219,7 +218,7 @@ def resolve_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None
             if links:
                 links.append(nodes.Text(", "))
             links.append(nodes.reference(mention.anchor, mention.anchor, refuri=uri, internal=True))
-        placeholder.replace_self(links + [nodes.Text(".")] if links else [nodes.Text("—")])
+        placeholder.replace_self([*links, nodes.Text(".")] if links else [nodes.Text("—")])
 
 
 def registers_to_rewrite(app: Sphinx, env) -> list[str]:
