@@ -19,7 +19,7 @@ NPM_TOOLS    := axe-core@4.14 vnu-jar@26.9.27 minisearch@7.2.0 lighthouse@12.2.3
 JSDOM        := $(TOOLS)/node_modules/jsdom/package.json
 CFFCONVERT   := $(TOOLS)/cffconvert/bin/cffconvert
 
-.PHONY: help html pdf latex tei epub site test serve anchors bench clean distclean tools
+.PHONY: help html pdf latex tei epub site test serve anchors bench mutants clean distclean tools
 
 help:
 	@echo "make html     build the edition to $(BUILDDIR)/html (creates $(VENV) when missing)"
@@ -31,6 +31,7 @@ help:
 	@echo "make serve    live preview at http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make anchors  rewrite source/anchor-manifest.json after a deliberate change of anchors"
 	@echo "make bench    measure the edition beside a plain Sphinx build (writes bench/RESULTS.md)"
+	@echo "make mutants  mutation testing of the extension's data and text phases (slow)"
 	@echo "make clean    remove $(BUILDDIR)"
 
 # The virtual environment, made again whenever pyproject.toml changes.
@@ -105,6 +106,12 @@ serve: $(VENV)/.installed
 
 bench: $(VENV)/.installed tools
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Mutation testing with mutmut (configured in pyproject.toml): slow, so not part of make test.
+# MUTANTS narrows the run, e.g. MUTANTS='critical_edition.data*'; the score is printed per subpackage.
+mutants: $(VENV)/.installed
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tests/mutation_score.py
 
 anchors: $(VENV)/.installed
 	$(SPHINXBUILD) -b dummy -c . -E -D edition_update_manifest=1 source $(BUILDDIR)/anchors

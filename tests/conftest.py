@@ -18,6 +18,22 @@ COPY_TEXT = PROJECT / "copy-text" / "platform-1927-ch07-the-party.txt"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``pdf`` or ``browser`` skips without its tools, except in CI, where it fails."""
+    from browser import CHROMIUM
+    from pdf import missing_pdf_tools
+
+    lacking = []
+    if item.get_closest_marker("pdf"):
+        lacking += missing_pdf_tools()
+    if item.get_closest_marker("browser") and CHROMIUM is None:
+        lacking.append("chromium")
+    if lacking:
+        if IN_CI:
+            pytest.fail(f"CI must have {', '.join(lacking)}")
+        pytest.skip(f"needs {', '.join(lacking)}")
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS

@@ -1,149 +1,106 @@
-"""Bad input fails the build with a message that names the file and the line."""
+"""Bad input gets a warning that names the file and the line: one small root per family of mistakes.
+
+Each ``tests/roots/test-bad-<family>/`` holds its inputs as files and, beside
+them, the exact text the build must give: ``warnings.txt`` (the warnings, in
+order, paths relative to the root) and, when the build must stop,
+``error.txt`` (the error that stops it).
+"""
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
+from sphinx.errors import ConfigError
 
+from conftest import ROOTS
 from critical_edition.diagnostics import ApparatusError
 
-TEXT = """# A text
+#: The good root's inputs, for tests that build variants of it.
+TEXT = (ROOTS / "test-basic" / "index.md").read_text(encoding="utf-8")
+NOTES = (ROOTS / "test-basic" / "footnotes" / "authorial.yaml").read_text(encoding="utf-8")
 
-{id="1.0.1"}
-The first paragraph, with the authors' note.{authors-note}`1`
-
-{id="1.1.1"}
-> A quotation, with a second note.{authors-note}`2`
-
-{id="1.P1.1"}
-1. one item
-2. another item
-"""
-
-NOTES = """- number: 1
-  text: "A note that cites a work, p.3."
-  cites:
-    - work: "a-work"
-      page: "3"
-
-- number: 2
-  text: "Idem."
-  cites:
-    - same_as_note: 1
-"""
+FAMILIES = sorted(path.name.removeprefix("test-") for path in ROOTS.glob("test-bad-*"))
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def fatal_warnings(make_root, **files) -> str:
-    """Build a root whose data is broken: the build must stop; its warnings are returned."""
+def expected(family: str, name: str) -> list[str]:
+    path = ROOTS / f"test-{family}" / name
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def said(app_or_stream, srcdir) -> list[str]:
+    """The warnings as lines, paths made relative to the root."""
+    text = app_or_stream.getvalue() if isinstance(app_or_stream, StringIO) else app_or_stream.warning.getvalue()
+    return [line for line in ANSI.sub("", text).replace(f"{srcdir}/", "").splitlines() if line]
+
+
+def build_family(make_root, tmp_path, family: str, **kwargs) -> tuple[list[str], str | None]:
+    """Build a bad root: its warnings, and the error that stopped it (``None`` if it finished)."""
     warnings = StringIO()
-    with pytest.raises(ApparatusError, match=r"in the data files of footnotes/"):
-        make_root("basic", files=files, warning=warnings)
-    return warnings.getvalue()
+    try:
+        app = make_root(family, warning=warnings, **kwargs)
+    except (ApparatusError, ConfigError) as error:
+        return said(warnings, tmp_path / family), str(error)
+    app.build()
+    return said(app, app.srcdir), None
 
 
-def build_warnings(make_root, **files) -> str:
-    """Build a root with strict warnings: the build must fail; its warnings are returned."""
-    app = make_root("basic", files=files, warningiserror=True)
+def test_there_is_a_root_for_every_family():
+    assert FAMILIES == [
+        "bad-anchors", "bad-config", "bad-notes", "bad-records", "bad-schema", "bad-targets", "bad-yaml",
+    ]
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_family_gives_exactly_its_warnings(make_root, tmp_path, family):
+    warnings, error = build_family(make_root, tmp_path, family)
+    assert warnings == expected(family, "warnings.txt")
+    assert (error.splitlines() if error else []) == expected(family, "error.txt")
+
+
+def test_data_that_cannot_be_read_stops_the_build_with_the_count(make_root):
+    with pytest.raises(ApparatusError, match=r"^6 problems in the data files of footnotes/ "):
+        make_root("bad-yaml")
+
+
+def test_every_configuration_problem_is_listed_at_once(make_root):
+    with pytest.raises(ConfigError) as raised:
+        make_root("bad-config")
+    assert len(str(raised.value).splitlines()) == 6
+
+
+def test_a_good_configuration_passes_the_check(make_root):
+    app = make_root(
+        "basic",
+        confoverrides={
+            "edition_metadata": {
+                "title": "T", "container_title": "C", "authors": [{"literal": "A"}], "issued": "2026", "version": "1",
+            },
+            "html_baseurl": "https://edition.invalid/",
+            "edition_fragment_prefix": "para-",
+        },
+    )
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+def test_a_strict_build_fails_on_an_edition_warning(make_root):
+    app = make_root("bad-notes", warningiserror=True)
     app.build()
     assert app.statuscode == 1
-    return app.warning.getvalue()
 
 
-def test_a_marker_with_no_note(make_root):
-    warnings = build_warnings(make_root, **{"index.md": TEXT + "\nA third.{authors-note}`3`\n"})
-    assert "index.md:13: WARNING: marker of note 3, but the data holds no note 3 [edition.note_missing]" in warnings
+def test_one_subtype_can_be_silenced_and_the_others_still_speak(make_root, tmp_path):
+    warnings, _ = build_family(make_root, tmp_path, "bad-notes", confoverrides={"suppress_warnings": ["edition.note_missing"]})
+    assert warnings == [line for line in expected("bad-notes", "warnings.txt") if "[edition.note_missing]" not in line]
+    assert len(warnings) == 2
 
 
-def test_a_note_no_marker_uses(make_root):
-    warnings = build_warnings(make_root, **{"index.md": TEXT.replace("{authors-note}`2`", "")})
-    assert "footnotes/authorial.yaml:7: WARNING: note 2 is marked nowhere in the text [edition.unused]" in warnings
-
-
-def test_a_note_marked_twice(make_root):
-    warnings = build_warnings(make_root, **{"index.md": TEXT + "\nAgain.{authors-note}`1`\n"})
-    assert "index.md:13: WARNING: note 1 is marked more than once [edition.note_duplicate]" in warnings
-
-
-def test_a_yaml_syntax_error(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('  text: "Idem."', '  text: "Idem.')})
-    assert "footnotes/authorial.yaml:8: WARNING: YAML syntax error: while scanning a quoted scalar" in warnings
-    assert "found unexpected end of stream (line 11)" in warnings
-    assert "[edition.yaml]" in warnings
-
-
-def test_a_note_missing_a_required_field(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('  text: "Idem."\n', "")})
-    assert (
-        "footnotes/authorial.yaml:7: WARNING: field 'text' is required but missing [edition.schema]" in warnings
-    )
-
-
-def test_a_field_of_the_wrong_type(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace("- number: 2", '- number: "two"')})
-    assert "footnotes/authorial.yaml:7: WARNING: field 'number': 'two' is not of type 'integer' [edition.schema]" in warnings
-
-
-def test_an_unknown_field(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('  text: "Idem."', '  text: "Idem."\n  txet: "x"')})
-    assert "footnotes/authorial.yaml:7: WARNING: unknown field: Additional properties are not allowed ('txet' was unexpected)" in warnings
-
-
-def test_a_duplicate_key(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('  text: "Idem."', '  text: "Idem."\n  text: "Again."')})
-    assert "footnotes/authorial.yaml:9: WARNING: duplicate key 'text' [edition.yaml]" in warnings
-
-
-def test_a_file_that_is_not_utf8(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace("Idem.", "Id\u00e9m.").encode("latin-1")})
-    assert "footnotes/authorial.yaml:8: WARNING: not UTF-8 text" in warnings
-
-
-def test_an_empty_file(make_root):
-    warnings = fatal_warnings(make_root, **{"footnotes/authorial.yaml": "# nothing yet\n"})
-    assert "footnotes/authorial.yaml:1: WARNING: the file is empty: it must hold a list of records [edition.yaml]" in warnings
-
-
-def test_a_note_defined_twice(make_root):
-    warnings = build_warnings(make_root, **{"footnotes/authorial.yaml": NOTES + NOTES.split("\n\n")[1]})
-    assert "footnotes/authorial.yaml:11: WARNING: note 2 is defined twice [edition.duplicate_id]" in warnings
-
-
-def test_a_citation_of_an_unknown_work(make_root):
-    warnings = build_warnings(make_root, **{"footnotes/authorial.yaml": NOTES.replace('"a-work"', '"no-such-work"')})
-    assert "footnotes/authorial.yaml:1: WARNING: note 1 cites unknown work 'no-such-work' [edition.unknown_id]" in warnings
-    assert "footnotes/bibliography.yaml:1: WARNING: work 'a-work' is cited by no record and no page [edition.unused]" in warnings
-
-
-def test_a_textual_note_whose_phrase_matches_nothing(make_root):
-    textual = """- id: a-change
-  target:
-    anchor: "1.0.1"
-    phrase: "no such words"
-  adopted: "x"
-  copy_text: "y"
-  kind: emendation
-  reason: "a test"
-"""
-    warnings = build_warnings(make_root, **{"footnotes/textual.yaml": textual})
-    assert (
-        "footnotes/textual.yaml:1: WARNING: textual note 'a-change': the phrase 'no such words' "
-        "is not in paragraph 1.0.1 [edition.target]"
-    ) in warnings
-
-
-def test_a_textual_note_whose_phrase_is_ambiguous(make_root):
-    textual = """- id: a-change
-  target:
-    anchor: "1.0.1"
-    phrase: "th"
-  adopted: "x"
-  copy_text: "y"
-  kind: emendation
-  reason: "a test"
-"""
-    warnings = build_warnings(make_root, **{"footnotes/textual.yaml": textual})
-    assert "the phrase 'th' occurs 3 times in paragraph 1.0.1; give its occurrence [edition.target]" in warnings
+def test_the_whole_type_can_be_silenced(make_root, tmp_path):
+    warnings, _ = build_family(make_root, tmp_path, "bad-targets", confoverrides={"suppress_warnings": ["edition"]})
+    assert warnings == []
 
 
 def test_the_good_root_builds_clean(make_root):

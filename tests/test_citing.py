@@ -70,11 +70,25 @@ def test_one_cite_control_per_anchor(chapter_soup):
 
 def test_the_page_carries_the_templates_from_the_metadata_record(chapter_soup):
     data = json.loads(chapter_soup.find(id="edition-cite-data").string)
-    conf = {}
-    exec((PROJECT / "conf.py").read_text(encoding="utf-8"), conf)
-    expected = citation_templates(conf["edition_metadata"], EDITION_BASEURL, "chapter.html")
-    assert data["templates"] == expected
-    assert data["page"] == EDITION_BASEURL + "chapter.html"
+    base = EDITION_BASEURL
+    assert data["page"] == base + "chapter.html"
+    assert (data["prefix"], data["token"]) == ("p", ANCHOR_TOKEN)
+    templates = data["templates"]
+    assert set(templates) == set(FORMS)
+    container = "Platform of the Joint Opposition (1927): A Critical Edition of Chapter 7"
+    link = f"{base}chapter.html#p{ANCHOR_TOKEN}"
+    assert templates["chicago-note"] == (
+        f"Joint Opposition, “The Party”, in {container}, version 0.1 (2026), para. {ANCHOR_TOKEN}, {link}."
+    )
+    assert templates["apa"] == (
+        f"Joint Opposition. (2026). The Party. In {container} (Version 0.1). {link}\n"
+        f"In the text: (Joint Opposition, 2026, para. {ANCHOR_TOKEN})"
+    )
+    assert templates["bibtex"].splitlines()[0] == f"@incollection{{platform-1927-ch07-{ANCHOR_TOKEN},"
+    assert f"  url = {{{link}}}" in [line.rstrip(",") for line in templates["bibtex"].splitlines()]
+    cited = json.loads(templates["csl-json"])["citationItems"][0]
+    assert (cited["itemData"]["URL"], cited["locator"], cited["label"]) == (link, ANCHOR_TOKEN, "paragraph")
+    assert cited["id"] == f"platform-1927-ch07-{ANCHOR_TOKEN}"
 
 
 def test_reference_managers_find_their_metadata(chapter_soup):

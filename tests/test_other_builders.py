@@ -19,7 +19,7 @@ def test_a_builder_without_visitors_warns_once_and_shows_the_text(make_root, bui
     said = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).replace(f"{app.srcdir}/", "")
     assert said.splitlines() == [WARNING.format(builder=builder)]  # once, though two pages hold such nodes
     written = "".join(p.read_text(encoding="utf-8") for p in app.outdir.iterdir() if p.suffix in {".1", ".texi"})
-    assert re.search(r"\[1\.0\.1\] \S*Ivanov.*formely a town\.", written)  # the number, the names, the emendation
+    assert re.search(r"\[1\.0\.1\] \S*Ivanov.*formerly a town\.", written)  # the number, the names, the emendation
     assert "[1.1.1]" in written
     assert "The copy-text reads" not in written  # a card is for the screen
 

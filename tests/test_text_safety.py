@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import IN_CI
 from pdf import pdf_text_of
 
 LONG = "A long note. " * 150 + "Its last words."
@@ -32,16 +29,16 @@ def test_markup_in_a_note_is_escaped(make_root):
     assert soup.find(id="authors-note-1").find("b") is None
 
 
-def test_non_latin_text_and_long_notes_in_html_and_pdf(make_root):
+def test_non_latin_text_and_long_notes_in_html(make_root):
     app = make_root("basic", files={"footnotes/authorial.yaml": NOTES})
     app.build()
     note = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml").find(id="authors-note-2")
     assert "Уезд (уезд), Молот" in note.get_text() and "e\u0301" in note.get_text()
     assert "Its last words." in note.get_text()
-    if not (shutil.which("xelatex") and shutil.which("latexmk") and shutil.which("pdftotext")):
-        if IN_CI:
-            pytest.fail("CI must have XeLaTeX, latexmk and pdftotext")
-        pytest.skip("needs TeX Live")
+
+
+@pytest.mark.pdf
+def test_non_latin_text_and_long_notes_in_the_pdf(make_root):
     latex = make_root(
         "basic",
         "latex",

@@ -108,7 +108,8 @@ def _read_kind(
     path = data_dir / f"{kind}.yaml"
     if not path.exists():
         if kind == "authorial":
-            findings.append(Finding(f"{shown_dir}/{kind}.yaml", "the authors' notes file is missing", Problem.yaml))
+            # With a line, or Sphinx would take the path for a document's name.
+            findings.append(Finding(f"{shown_dir}/{kind}.yaml:1", "the authors' notes file is missing", Problem.yaml))
         return None
     data, problems = read_data_file(path, f"{shown_dir}/{kind}.yaml", f"{kind}.schema.json", schemas)
     findings.extend(Finding(f"{data.shown_as}:{p.line}", p.message, p.kind) for p in problems)

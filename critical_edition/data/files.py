@@ -90,6 +90,24 @@ def _syntax_problem(error: Exception) -> DataProblem:
     return DataProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {words}", Problem.yaml)
 
 
+def _line_of_bad_value(node: yaml.Node) -> int:
+    """The line of the first scalar below ``node`` whose value cannot be made."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack[:0] = [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack[:0] = list(current.value)
+    return node.start_mark.line + 1
+
+
 def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     """Decode and parse, keeping lines; problems instead of exceptions."""
     try:
@@ -97,16 +115,24 @@ def _parse(raw: bytes) -> tuple[Any, dict[JsonPath, int], list[DataProblem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, {}, [DataProblem(line, f"not UTF-8 text (byte {error.start})", Problem.yaml)]
-    loader = SAFE_LOADER(text)
+    loader = None
     try:
+        loader = SAFE_LOADER(text)  # the pure-Python loader reads its first characters here
         node = loader.get_single_node()
         if node is None:
             return None, {}, [DataProblem(1, "the file is empty: it must hold a list of records", Problem.yaml)]
         data = loader.construct_document(node)
-    except (yaml.YAMLError, ValueError) as error:
+    except yaml.reader.ReaderError as error:  # a character YAML forbids: it has a position, not a line
+        before = raw[: error.position].count(b"\n") if SAFE_LOADER is not yaml.SafeLoader else text[: error.position].count("\n")
+        message = f"YAML syntax error: unacceptable character #x{error.character:04x}: {error.reason}"
+        return None, {}, [DataProblem(before + 1, message, Problem.yaml)]
+    except yaml.YAMLError as error:
         return None, {}, [_syntax_problem(error)]
+    except ValueError as error:  # a value YAML reads but cannot make, such as the date 2026-13-45
+        return None, {}, [DataProblem(_line_of_bad_value(node), f"YAML value error: {error}", Problem.yaml)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[JsonPath, int] = {}
     problems: list[DataProblem] = []
     _index_lines(node, (), lines, problems)

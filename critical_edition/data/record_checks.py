@@ -11,7 +11,8 @@ def _references(apparatus: Apparatus) -> Iterator[tuple[str, str, str]]:
     """Every (work id, who refers to it, where) in the apparatus."""
     for note in apparatus.authors_notes.values():
         for citation in note.cites:
-            yield citation.work, f"note {note.number} cites", note.location
+            if citation.work or citation.same_as_note is None:  # a broken "Idem." is reported where it is read
+                yield citation.work, f"note {note.number} cites", note.location
         for source in note.sources:
             yield source.work, f"note {note.number} gives as source", note.location
     for kind in ("textual_notes", "editorial_notes", "persons", "glossary"):

@@ -68,7 +68,7 @@ class AttachStandoff(SphinxTransform):
             kept = non_overlapping(spans)
             for span in wrap_spans(pieces, kept):
                 if span.rank == TEXTUAL:
-                    warn(Problem.target, f"a textual note's phrase in {unit.anchor} crosses markup", node)
+                    warn(Problem.target, f"textual note {span.record!r}: its phrase in {unit.anchor} crosses markup", node)
             for span in kept:
                 domain.mentions[docname].append(Mention(span.kind, span.record, unit.anchor, unit.fragment))
         if footnotes:
