@@ -8,6 +8,7 @@ alone. The package's metadata comes from the edition's record.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -66,6 +67,19 @@ class EditionEpubBuilder(Epub3Builder):
         metadata = super().toc_metadata(level, navpoints)
         metadata["uid"] = self.config.epub_identifier
         return metadata
+
+    def build_content(self) -> None:
+        """The package, with ``properties="svg"`` on the pages that hold inline SVG, as EPUB 3 requires."""
+        super().build_content()
+        package = self.outdir / "content.opf"
+        text = package.read_text(encoding="utf-8")
+
+        def declare(match: re.Match[str]) -> str:
+            page = self.outdir / match.group(1)
+            has_svg = page.suffix == ".xhtml" and page.is_file() and "<svg" in page.read_text(encoding="utf-8")
+            return match.group(0)[:-2].rstrip() + ' properties="svg" />' if has_svg else match.group(0)
+
+        package.write_text(re.sub(r'<item id="[^"]*" href="([^"]*)" media-type="application/xhtml\+xml" />', declare, text), encoding="utf-8")
 
 
 def _number(node: nodes.Element) -> str:
