@@ -13,12 +13,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import COPY_TEXT, PROJECT
+from conftest import COPY_TEXT, EDITION_OVERRIDES, PROJECT
 from sphinx.testing.util import SphinxTestApp
 
 #: A fixed build date: a clean build and a rebuild must not differ by when they ran.
 EPOCH = "1764547200"
-OVERRIDES = {"edition_anchor_manifest": "anchor-manifest.json", "edition_copy_text": str(COPY_TEXT)}
+OVERRIDES = {
+    "edition_anchor_manifest": "anchor-manifest.json",
+    "edition_copy_text": str(COPY_TEXT),
+    # the copy's conf.py stands in its source folder: what conf.py finds beside it, as the other builds of the edition find it
+    "edition_search_library": EDITION_OVERRIDES["edition_search_library"],
+    "html_favicon": EDITION_OVERRIDES["html_favicon"],
+}
 #: What Sphinx says when several applications share one process; nothing else may be said.
 REGISTERED = re.compile(r"is already registered")
 
