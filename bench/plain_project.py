@@ -82,15 +82,21 @@ def write_plain_edition_text(edition_conf_dir: Path, edition_source: Path, targe
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    pages = {page.stem: plain_page_markdown(page.read_text(encoding="utf-8")) for page in sorted(text_build.glob("*.txt"))}
+    return _write_pages_project(target, "Plain edition text", pages)
+
+
+def _write_pages_project(target: Path, title: str, pages: dict[str, str]) -> Path:
+    """A plain project of the edition's pages (by document name), under a start page that lists them all."""
     target.mkdir(parents=True, exist_ok=True)
-    (target / "conf.py").write_text(CONF.replace("Plain chapter", "Plain edition text"), encoding="utf-8")
-    pages = []
-    for page in sorted(text_build.glob("*.txt")):
-        name = "home" if page.stem == "index" else page.stem
-        (target / f"{name}.md").write_text(plain_page_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
-        pages.append(name)
-    toctree = "\n".join(pages)
-    (target / "index.md").write_text(f"# Plain edition text\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+    (target / "conf.py").write_text(CONF.replace("Plain chapter", title), encoding="utf-8")
+    names = []
+    for stem, markdown in pages.items():
+        name = "home" if stem == "index" else stem
+        (target / f"{name}.md").write_text(markdown, encoding="utf-8")
+        names.append(name)
+    toctree = "\n".join(names)
+    (target / "index.md").write_text(f"# {title}\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
     return target
 
 
@@ -127,15 +133,9 @@ def plain_html_page_markdown(page_html: str) -> str:
 
 def write_plain_edition_pages(html_dir: Path, target: Path) -> Path:
     """A plain project of every page the edition's HTML build wrote, into ``target``; return it."""
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "conf.py").write_text(CONF.replace("Plain chapter", "Plain edition pages"), encoding="utf-8")
-    pages = []
-    for page in sorted(html_dir.glob("*.html")):
-        if page.stem in {"search", "genindex"}:
-            continue
-        name = "home" if page.stem == "index" else page.stem
-        (target / f"{name}.md").write_text(plain_html_page_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
-        pages.append(name)
-    toctree = "\n".join(pages)
-    (target / "index.md").write_text(f"# Plain edition pages\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
-    return target
+    pages = {
+        page.stem: plain_html_page_markdown(page.read_text(encoding="utf-8"))
+        for page in sorted(html_dir.glob("*.html"))
+        if page.stem not in {"search", "genindex"}
+    }
+    return _write_pages_project(target, "Plain edition pages", pages)
